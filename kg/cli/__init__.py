@@ -1,0 +1,21 @@
+"""The `kg` command: thin commands that validate arguments and call library functions."""
+from __future__ import annotations
+
+import sys
+import warnings
+
+from ._app import app, fail
+from . import build, evaluate, query  # noqa: F401,E402  (register commands)
+
+
+def main() -> None:
+    """Entry point: user errors are one line on stderr and exit 1, never a traceback."""
+    warnings.formatwarning = lambda message, category, *a, **k: f"warning: {message}\n"
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+
+
+__all__ = ["app", "fail", "main"]

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..export import ExportError, export
+from ..ingest import InputError, read_documents
+from ..nlp import DEFAULT_MODEL, ModelError
+from ..pipeline import build as build_corpus
+from ..vocab import DEFAULT_BASE
+from ._app import app, fail
+
+
+@app.command()
+def build(
+    paths: List[Path] = typer.Argument(..., help="Files (.txt, .md, .jsonl) and folders (searched recursively)."),
+    out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder for graph.ttl and graph.html."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Any installed spaCy pipeline."),
+    base: str = typer.Option(DEFAULT_BASE, "--base", help="Base IRI for entity and document nodes."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),
+    html: bool = typer.Option(True, "--html/--no-html", help="Also write graph.html."),
+) -> None:
+    """Read articles and write OUT/graph.ttl and OUT/graph.html."""
+    if not base.endswith(("/", "#")):
+        fail(f"--base must end with '/' or '#': {base}")
+    try:
+        documents = list(read_documents(paths))
+    except InputError as exc:
+        fail(str(exc))
+    if not documents:
+        fail("no readable documents in the given paths")
+    progress = _progress(len(documents))
+    try:
+        result = build_corpus(documents, model=model, base=base, n_process=workers, on_document=lambda d: progress.update(1))
+    except ModelError as exc:
+        progress.close()
+        fail(str(exc))
+    progress.close()
+    try:
+        export(result.graph, out / "graph.ttl", format="turtle")
+        if html:
+            title = f"{_corpus_name(paths)}: knowledge graph"
+            export(result.graph, out / "graph.html", format="html", title=title)
+    except (OSError, ExportError) as exc:
+        fail(f"cannot write to {out}: {exc}")
+    print(f"{result.summary} -> {out}/graph.ttl", file=sys.stderr)
+
+
+def _corpus_name(paths: List[Path]) -> str:
+    return ", ".join(p.name or str(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+
+    # Shown on a terminal for corpora big enough to wait for; silent in pipes and CI logs.
+    return tqdm(total=total, unit="doc", file=sys.stderr, disable=None if total >= 20 else True, leave=False)

@@ -1,0 +1,225 @@
+"""Score a graph against a `kg-gold/1` file (format: see README, "Evaluating").
+
+Triples are compared at corpus level after entity resolution: each distinct
+(subject entity, relation, object entity) counts once however many sentences state it.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
+
+GOLD_FORMAT = "kg-gold/1"
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"})
+
+
+class GoldError(Exception):
+    """The gold file is missing or not in kg-gold/1 format."""
+
+
+def normalize_label(text: str) -> str:
+    """Case-, quote- and possessive-insensitive form used to match labels to gold names."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).strip().casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return " ".join(text.split())
+
+
+@dataclass
+class Score:
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass
+class Report:
+    relations: Score
+    entities: Score
+    duplicates: int
+    forbidden: int
+    system_triples: int
+    correct_triples: int
+    required_triples: int
+    found_required: int
+    missed: list[tuple[str, str, str]] = field(default_factory=list)
+    wrong: list[tuple[str, str, str, str]] = field(default_factory=list)
+    missing_entities: list[str] = field(default_factory=list)
+    extra_entities: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _score(correct: int, predicted: int, found: int, gold: int) -> Score:
+    p = correct / predicted if predicted else 0.0
+    r = found / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return Score(round(p, 4), round(r, 4), round(f, 4))
+
+
+def load_gold(path: str | Path) -> dict:
+    try:
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GoldError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GoldError(f"{path}: not a readable JSON file ({exc})") from None
+    if not isinstance(gold, dict) or gold.get("format") != GOLD_FORMAT:
+        raise GoldError(f"{path}: expected a JSON object with \"format\": \"{GOLD_FORMAT}\"")
+    for key in ("entities", "triples"):
+        if not isinstance(gold.get(key), list):
+            raise GoldError(f"{path}: missing list '{key}'")
+    return gold
+
+
+def _local(iri: URIRef) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _node_types(graph: Graph, wanted: set[str]) -> dict[URIRef, set[str]]:
+    """Typed nodes and which core classes they belong to, following rdfs:subClassOf."""
+    core_of: dict[URIRef, set[str]] = {}
+    for cls in set(graph.objects(None, RDF.type)) | set(graph.subjects(RDFS.subClassOf, None)):
+        if not isinstance(cls, URIRef):
+            continue
+        names = {_local(c) for c in graph.transitive_objects(cls, RDFS.subClassOf)} & wanted
+        if names:
+            core_of[cls] = names
+    typed: dict[URIRef, set[str]] = {}
+    for node, cls in graph.subject_objects(RDF.type):
+        if cls in core_of and isinstance(node, URIRef):
+            typed.setdefault(node, set()).update(core_of[cls])
+    return typed
+
+
+def evaluate(gold: dict, graph: Graph) -> Report:
+    types_wanted = set(gold.get("entity_types") or ["Organization", "Person", "Place", "Product"])
+    relations = set(gold.get("relations") or {t["p"] for t in gold["triples"]})
+    symmetric = set(gold.get("symmetric") or [])
+
+    by_name: dict[str, int] = {}
+    for i, ent in enumerate(gold["entities"]):
+        for name in [ent["label"], *ent.get("aliases", [])]:
+            by_name.setdefault(normalize_label(name), i)
+
+    def labels(node: URIRef) -> list[str]:
+        main = [str(x) for x in graph.objects(node, RDFS.label)]
+        return main + [str(x) for x in graph.objects(node, SKOS.altLabel)]
+
+    def gold_of(node: URIRef) -> int | None:
+        for label in labels(node):
+            idx = by_name.get(normalize_label(label))
+            if idx is not None:
+                return idx
+        return None
+
+    # Entities: a typed node matches when a label and one of its types agree with the gold.
+    typed = _node_types(graph, types_wanted)
+    matched: dict[int, URIRef] = {}
+    duplicates = 0
+    extra: list[str] = []
+    for node in sorted(typed):
+        idx = gold_of(node)
+        if idx is not None and typed[node] & set(gold["entities"][idx].get("types") or types_wanted):
+            if idx in matched:
+                duplicates += 1
+            else:
+                matched[idx] = node
+        else:
+            extra.append((labels(node) or [str(node)])[0])
+    required_entities = [i for i, e in enumerate(gold["entities"]) if e.get("required", True)]
+    found_entities = sum(1 for i in required_entities if i in matched)
+    entity_score = _score(len(typed) - len(extra), len(typed), found_entities, len(required_entities))
+    missing_entities = [gold["entities"][i]["label"] for i in required_entities if i not in matched]
+
+    # Relations, mapped to gold entity indices (or the raw node when it matches none).
+    def ident(node) -> object:
+        idx = gold_of(node) if isinstance(node, URIRef) else None
+        return idx if idx is not None else str(node)
+
+    def name(x: object) -> str:
+        return gold["entities"][x]["label"] if isinstance(x, int) else str(x)
+
+    system: set[tuple[object, str, object]] = set()
+    for s, p, o in graph:
+        if isinstance(p, URIRef) and _local(p) in relations and isinstance(s, URIRef) and isinstance(o, URIRef):
+            subj, pred, obj = ident(s), _local(p), ident(o)
+            if pred in symmetric:  # one direction stands for both
+                subj, obj = sorted((subj, obj), key=str)
+            system.add((subj, pred, obj))
+
+    gold_triples = []
+    for t in gold["triples"]:
+        s_idx = by_name.get(normalize_label(t["s"]))
+        objs = t["o"] if isinstance(t["o"], list) else [t["o"]]
+        o_idx = {by_name.get(normalize_label(o)) for o in objs} - {None}
+        gold_triples.append((s_idx, t["p"], o_idx, t.get("status", "required"), t))
+
+    def lookup(s: object, p: str, o: object):
+        for gs, gp, gos, status, t in gold_triples:
+            if gp != p:
+                continue
+            if gs == s and o in gos:
+                return status, t
+            if p in symmetric and o == gs and s in gos:
+                return status, t
+        return None, None
+
+    correct = forbidden = 0
+    wrong: list[tuple[str, str, str, str]] = []
+    found: set[int] = set()
+    for s, p, o in sorted(system, key=lambda k: (name(k[0]), k[1], name(k[2]))):
+        status, t = lookup(s, p, o)
+        if status in ("required", "allowed"):
+            correct += 1
+            if status == "required":
+                found.add(id(t))
+        else:
+            forbidden += status == "forbidden"
+            wrong.append((name(s), p, name(o), status or "not in gold"))
+    required = [t for *_, status, t in gold_triples if status == "required"]
+    missed = []
+    for t in required:
+        if id(t) not in found:
+            missed.append((t["s"], t["p"], t["o"] if isinstance(t["o"], str) else " | ".join(t["o"])))
+    return Report(
+        relations=_score(correct, len(system), len(required) - len(missed), len(required)),
+        entities=entity_score,
+        duplicates=duplicates,
+        forbidden=forbidden,
+        system_triples=len(system),
+        correct_triples=correct,
+        required_triples=len(required),
+        found_required=len(required) - len(missed),
+        missed=missed,
+        wrong=wrong,
+        missing_entities=missing_entities,
+        extra_entities=sorted(extra),
+    )
+
+
+def format_report(report: Report) -> str:
+    r, e = report.relations, report.entities
+    lines = [
+        f"relations  P {r.precision:.3f}  R {r.recall:.3f}  F1 {r.f1:.3f}  "
+        f"({report.correct_triples}/{report.system_triples} correct, "
+        f"{report.found_required}/{report.required_triples} required found, {report.forbidden} forbidden)",
+        f"entities   P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  duplicates {report.duplicates}",
+    ]
+    if report.missed:
+        lines.append("missed:")
+        lines += [f"  {s} {p} {o}" for s, p, o in report.missed]
+    if report.wrong:
+        lines.append("wrong:")
+        lines += [f"  {s} {p} {o}  [{why}]" for s, p, o, why in report.wrong]
+    if report.missing_entities:
+        lines.append("missing entities: " + ", ".join(report.missing_entities))
+    return "\n".join(lines)

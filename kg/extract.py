@@ -1,0 +1,494 @@
+"""Relations between names, read off spaCy's dependency parse.
+
+Each rule is a small function over one trigger token; `relations(doc)` runs them all.
+Modality (hedged, negated) is decided per trigger by `kg.modality.modality_of`, so a rule
+only finds who-did-what and never has to think about "could" or "not".
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import PLACE_ALIASES, ROLE_NOUNS
+from .mentions import DocNames, Name
+from .modality import modality_of
+from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
+
+# Verb lemma -> (relation, where the object is: "dobj" or prepositions, reversed?)
+# reversed: the grammatical object is the relation's subject ("X hired Y" -> Y worksFor X).
+VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    "partner": ("partnerOf", ("with",), False),
+    "collaborate": ("partnerOf", ("with",), False),
+    "team": ("partnerOf", ("with",), False),
+    "ally": ("partnerOf", ("with",), False),
+    "cooperate": ("partnerOf", ("with",), False),
+    "join forces": ("partnerOf", ("with",), False),
+    "compete": ("competitorOf", ("with", "against"), False),
+    "rival": ("competitorOf", ("dobj",), False),
+    "acquire": ("acquired", ("dobj",), False),
+    "buy": ("acquired", ("dobj",), False),
+    "purchase": ("acquired", ("dobj",), False),
+    "take over": ("acquired", ("dobj",), False),
+    "buy out": ("acquired", ("dobj",), False),
+    "own": ("owns", ("dobj",), False),
+    "invest": ("holdsStakeIn", ("in",), False),
+    "employ": ("worksFor", ("dobj",), True),
+    "hire": ("worksFor", ("dobj",), True),
+    "appoint": ("worksFor", ("dobj",), True),
+    "work": ("worksFor", ("for", "at"), False),
+    "join": ("worksFor", ("dobj",), False),
+    "lead": ("worksFor", ("dobj",), False),
+    "head": ("worksFor", ("dobj",), False),
+    "run": ("worksFor", ("dobj",), False),
+    "advertise": ("advertisesOn", ("on", "with"), False),
+    "launch": ("launched", ("dobj",), False),
+    "introduce": ("launched", ("dobj",), False),
+    "unveil": ("launched", ("dobj",), False),
+    "release": ("launched", ("dobj",), False),
+    "debut": ("launched", ("dobj",), False),
+    "roll out": ("launched", ("dobj",), False),
+    "operate": ("operatesIn", ("in",), False),
+    "expand": ("operatesIn", ("to", "into", "in"), False),
+    "enter": ("operatesIn", ("dobj",), False),
+    "base": ("basedIn", ("in",), False),
+    "headquarter": ("basedIn", ("in",), False),
+}
+LAUNCH_VERBS = {k for k, v in VERBS.items() if v[0] == "launched"}
+
+# Nouns naming what an entity IS relative to another ("ByteDance, the parent company of TikTok").
+IDENTITY_NOUNS: dict[str, tuple[str, bool]] = {
+    "parent": ("owns", False),
+    "owner": ("owns", False),
+    "subsidiary": ("owns", True),
+    "unit": ("owns", True),
+    "division": ("owns", True),
+    "arm": ("owns", True),
+    "affiliate": ("owns", True),
+    "competitor": ("competitorOf", False),
+    "rival": ("competitorOf", False),
+    "challenger": ("competitorOf", False),
+    "partner": ("partnerOf", False),
+    "ally": ("partnerOf", False),
+    "shareholder": ("holdsStakeIn", False),
+    "stakeholder": ("holdsStakeIn", False),
+    "investor": ("holdsStakeIn", False),
+    "backer": ("holdsStakeIn", False),
+    "advertiser": ("advertisesOn", False),
+    **{noun: ("worksFor", False) for noun in ROLE_NOUNS if noun != "partner"},
+}
+# Nouns naming an event or state between two entities ("X's acquisition of Y").
+EVENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "partnership deal agreement alliance collaboration tie-up venture pact cooperation "
+        "partnering".split(),
+        "partnerOf",
+    ),
+    **dict.fromkeys("competition rivalry".split(), "competitorOf"),
+    **dict.fromkeys("acquisition purchase takeover buyout".split(), "acquired"),
+    **dict.fromkeys("stake stakes investment holding".split(), "holdsStakeIn"),
+    **dict.fromkeys("launch rollout debut".split(), "launched"),
+    **dict.fromkeys("headquarters hq".split(), "basedIn"),
+}
+# Verbs that introduce an event noun whose agent is their subject ("TikTok announced a partnership").
+SUPPORT_VERBS = set(
+    "announce sign form strike reach enter have hold own take acquire buy complete close seal forge "
+    "make start begin expand deepen extend finalize finalise unveil agree launch build maintain "
+    "secure win get increase raise boost announce continue renew pursue keep".split()
+)
+SYMMETRIC = {"partnerOf", "competitorOf"}
+CONFIDENCE = {"verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "discourse": 0.6}
+
+
+@dataclass
+class Found:
+    subj: Name
+    pred: str
+    obj: Name
+    trigger: Token
+    rule: str
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    presupposed: bool = False  # "its partnership with X": existence is not under the verb's modality
+
+
+def _phrasal(token: Token) -> str:
+    prt = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    if prt and f"{token.lemma_} {prt[0]}" in VERBS:
+        return f"{token.lemma_} {prt[0]}"
+    if token.lemma_ == "join" and any(c.lower_ == "forces" for c in token.children):
+        return "join forces"
+    return token.lemma_.lower()
+
+
+def _subjects(verb: Token, names: DocNames) -> list[Name]:
+    """Who does `verb`: its subject, or by control/raising/coordination the governing verb's."""
+    seen = set()
+    cur = verb
+    while cur is not None and cur.i not in seen:
+        seen.add(cur.i)
+        for child in cur.children:
+            if child.dep_ in ("nsubj",):
+                found = names.names_at(child)
+                if found:
+                    return found
+                return []
+            if child.dep_ == "agent" and cur is verb:
+                pass
+        if cur.dep_ in ("xcomp", "conj") or (cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl", "relcl") and cur.tag_ == "VBG":
+            found = names.names_at(cur.head)
+            return found
+        if cur.dep_ == "relcl":
+            name = names.name_at_relcl(cur.head)
+            return [name] if name else []
+        break
+    return []
+
+
+def _pobjs(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[Name, Token]]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend((n, child) for n in names.names_at(pobj))
+    return out
+
+
+def _date_of(token: Token) -> tuple[tuple[str, str], ...]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "since"):
+            for pobj in child.children:
+                if pobj.ent_type_ == "DATE":
+                    ent = next(e for e in token.doc.ents if e.start <= pobj.i < e.end)
+                    return (("date", ent.text),)
+    return ()
+
+
+def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
+    """Active and passive verbs with prepositions and particles, through coordination and control."""
+    key = _phrasal(verb)
+    if key not in VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return
+    pred, slots, reverse = VERBS[key]
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+    subjects: list[Name]
+    objects: list[Name] = []
+    if passive:
+        # "Y was acquired by X", "an app owned by X", "WPP, based in London"
+        agents = _pobjs(verb, ("by",), names) + [
+            (n, c) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for n in names.names_at(p)
+        ]
+        subjects = [n for n, _ in agents]
+        patients = [n for c in verb.children if c.dep_ == "nsubjpass" for n in names.names_at(c)]
+        if verb.dep_ in ("acl", "amod") and not patients:
+            patients = names.names_at(verb.head)
+        if pred in ("basedIn", "operatesIn"):
+            subjects, objects = patients, [n for n, _ in _pobjs(verb, slots, names)]
+        else:
+            objects = patients
+        if pred in LAUNCH_PRED and not subjects:
+            subjects = [_brand_owner(n, names) for n in objects]
+            subjects = [s for s in subjects if s is not None]
+    else:
+        subjects = _subjects(verb, names)
+        for slot in slots:
+            if slot == "dobj":
+                for child in verb.children:
+                    if child.dep_ in ("dobj", "attr"):
+                        if pred in ("owns", "acquired") and child.lemma_ in EVENT_NOUNS:
+                            continue  # "owns a stake in" is a stake, not ownership
+                        objects.extend(names.names_at(child))
+            else:
+                objects.extend(n for n, _ in _pobjs(verb, (slot,), names))
+    if reverse:
+        subjects, objects = objects, subjects
+    quals = _date_of(verb)
+    for s in subjects:
+        for o in objects:
+            if s is not o:
+                yield Found(s, pred, o, verb, f"verb:{key}", quals)
+    # "launched the TikTok Shop in the UK": the product operates there.
+    if pred == "launched":
+        for place, _ in _pobjs(verb, ("in",), names):
+            for o in objects:
+                yield Found(o, "operatesIn", place, verb, f"verb:{key}+in", quals)
+
+
+LAUNCH_PRED = {"launched"}
+
+
+def _brand_owner(product: Name, names: DocNames) -> Name | None:
+    """The organisation whose name starts a product's name ("Amazon Inspire" -> Amazon)."""
+    first = product.text.split()[0]
+    if first == product.text:
+        return None
+    for name in names.names:
+        if name.text == first and name.type == ORG:
+            return name
+    return None
+
+
+def _identity_of(head: Token, names: DocNames) -> list[Name]:
+    """Which entity a description describes: apposition, copula subject, or named compound."""
+    for child in head.children:
+        if child.dep_ in ("appos",) and child.i in names.by_token:
+            return [names.by_token[child.i]]
+    for child in head.children:
+        if child.dep_ == "compound" and child.i > head.i and child.i in names.by_token:
+            return [names.by_token[child.i]]
+    if head.dep_ == "appos":
+        return names.names_at(head.head)
+    if head.dep_ == "compound" and head.head.i in names.by_token:  # "parent company ByteDance" parsed flat
+        return [names.by_token[head.head.i]]
+    if head.dep_ in ("attr", "oprd") and head.head.lemma_ in ("be", "become", "remain", "serve", "name", "appoint"):
+        verb = head.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return names.names_at(child)
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
+        return _subjects(head.head.head, names)
+    return []
+
+
+def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...]) -> list[tuple[Name, str]]:
+    """The entity a description is relative to: possessor, of/at/for-phrase, or modifier name."""
+    out: list[tuple[Name, str]] = []
+    for tok in {noun, head}:
+        for child in tok.children:
+            if child.dep_ == "poss":
+                out.extend((n, "poss") for n in names.names_at(child))
+            elif child.dep_ == "compound" and child.i < noun.i:
+                for sub in child.subtree:
+                    if sub.i in names.by_token and names.by_token[sub.i] not in [n for n, _ in out]:
+                        out.append((names.by_token[sub.i], "compound"))
+        for name, prep in _pobjs(tok, preps, names):
+            out.append((name, prep.lower_))
+    return out
+
+
+def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
+    """Descriptions: "Boschetti, an Amazon spokesperson", "its parent company ByteDance"."""
+    lower = noun.lower_ if noun.lower_ in IDENTITY_NOUNS else noun.lemma_.lower()
+    if lower not in IDENTITY_NOUNS or noun.pos_ not in ("NOUN", "PROPN") or noun.i in names.by_token:
+        return
+    pred, reverse = IDENTITY_NOUNS[lower]
+    head = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i not in names.by_token else noun
+    identities = _identity_of(head, names)
+    if not identities and noun.i in names.group:
+        identities = names.group[noun.i]
+    group = names.group.get(next((c.i for c in noun.head.children if c.dep_ == "nsubj"), -1), []) if noun.dep_ == "attr" else []
+    preps = ("of", "at", "for", "with", "on", "in") if pred == "worksFor" else ("of", "to", "with", "on", "in", "for")
+    others = _other_of(noun, head, names, preps)
+    role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
+    quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
+    if pred in SYMMETRIC and len(group) == 2 and not others:
+        yield Found(group[0], pred, group[1], noun, f"identity:{lower}:group")
+        return
+    for ident in identities:
+        if pred == "partnerOf" and ident.type == PERSON and any(p == "at" for _, p in others):
+            this_pred = "worksFor"  # "operating partner at investment firm TCG" is a role
+        else:
+            this_pred = pred
+        for other, via in others:
+            if other is ident:
+                continue
+            if other.type == PLACE and pred not in ("basedIn", "operatesIn"):
+                continue
+            s, o = (other, ident) if reverse else (ident, other)
+            yield Found(s, this_pred, o, noun, f"identity:{lower}:{via}", quals if this_pred == "worksFor" else (), presupposed=True)
+
+
+def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
+    """Nominalisations: "the partnership between X and Y", "X's deal with Y", "a stake in Y"."""
+    lemma = noun.lemma_.lower()
+    if lemma not in EVENT_NOUNS or noun.pos_ not in ("NOUN",) or noun.i in names.by_token:
+        return
+    pred = EVENT_NOUNS[lemma]
+    agents: list[Name] = []
+    patients: list[Name] = []
+    presupposed = False
+    between = [n for n, p in [(n, p) for n, p in _pobjs(noun, ("between", "among"), names)]]
+    for child in noun.children:
+        if child.dep_ == "poss":
+            agents.extend(names.names_at(child))
+            presupposed = True
+        elif child.dep_ == "compound" and child.i < noun.i:
+            for sub in child.subtree:
+                name = names.by_token.get(sub.i)
+                if name is not None and name not in agents and name.type != PLACE:
+                    agents.append(name)
+        elif child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
+            presupposed = True
+    patient_preps = {"partnerOf": ("with",), "competitorOf": ("with", "against"), "acquired": ("of",),
+                     "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",)}[pred]
+    patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
+    if not agents and noun.dep_ in ("dobj", "attr", "pobj"):
+        verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+        if verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj"):
+            agents.extend(_subjects(verb, names))
+    if not agents and noun.dep_ in ("nsubj", "nsubjpass") and pred in SYMMETRIC:
+        pass
+    if pred == "holdsStakeIn" and lemma in ("stake", "stakes"):
+        pct = [t.text for t in noun.subtree if t.like_num and t.i < noun.i]
+        quals: tuple[tuple[str, str], ...] = (("stake", f"{pct[0]}%"),) if pct else ()
+    else:
+        quals = ()
+    quals = quals + _date_of(noun)
+    if len(between) >= 2:
+        yield Found(between[0], pred, between[1], noun, f"noun:{lemma}:between", quals, presupposed=True)
+        return
+    if pred in SYMMETRIC and len(agents) >= 2 and not patients:
+        yield Found(agents[0], pred, agents[1], noun, f"noun:{lemma}:pair", quals, presupposed)
+        return
+    if pred in SYMMETRIC and not agents and patients:
+        agents = _sentence_fallback(noun, names, exclude=patients)
+    for a in agents:
+        for p in patients:
+            if a is not p:
+                yield Found(a, pred, p, noun, f"noun:{lemma}", quals, presupposed)
+
+
+def _sentence_fallback(noun: Token, names: DocNames, *, exclude: list[Name]) -> list[Name]:
+    """An agentless "competition with Y": the other party is the sentence's only other company."""
+    sent = noun.sent
+    cands = [n for n in names.names if sent.start <= n.start < sent.end and n not in exclude and n.type in (ORG, PRODUCT)]
+    texts = {n.text for n in cands}
+    return cands[:1] if len(texts) == 1 else []
+
+
+def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
+    """basedIn from "Wpp Plc of London", "London-based WPP", "China's Alibaba"."""
+    if name.type not in (ORG,):
+        return
+    h = names.head(name)
+    for child in h.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                place = names.by_token.get(pobj.i)
+                if pobj.dep_ == "pobj" and place is not None and place.type == PLACE:
+                    yield Found(name, "basedIn", place, child, "place:of")
+        if child.dep_ == "poss":
+            place = names.by_token.get(child.i)
+            if place is not None and place.type == PLACE:
+                yield Found(name, "basedIn", place, child, "place:poss")
+        if child.dep_ in ("amod", "compound") and child.lower_ == "based":
+            for sub in child.children:
+                place = names.by_token.get(sub.i)
+                if place is not None and place.type == PLACE:
+                    yield Found(name, "basedIn", place, child, "place:based")
+    # "London-based WPP" is often parsed with London attached to the name itself.
+    for child in h.children:
+        place = names.by_token.get(child.i)
+        if place is not None and place.type == PLACE and child.i + 2 < len(h.doc) and h.doc[child.i + 1].text == "-" and h.doc[child.i + 2].lower_ == "based":
+            yield Found(name, "basedIn", place, child, "place:based")
+
+
+def discourse_relations(names: DocNames) -> Iterator[Found]:
+    """ "… pressed by Kuaishou. The competitor boasts …": a definite "the competitor" names a rival
+    of the company the passage is about (the nearest other subject)."""
+    for token in names.doc:
+        if token.lower_ not in ("competitor", "rival") or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        ante = names.coref.get(token.i)
+        if ante is None:
+            continue
+        other = None
+        for name in reversed(names.names):
+            if name.start >= token.i or name is ante or name.text == ante.text:
+                continue
+            if name.type in (ORG, PRODUCT) and names.head(name).dep_ in ("nsubj", "nsubjpass", "poss"):
+                other = name
+                break
+        if other is None:
+            for t in names.doc[token.sent.start - 1].sent if token.sent.start else []:
+                if t.lower_ in ("it", "its") and t.i in names.coref and names.coref[t.i].text != ante.text:
+                    other = names.coref[t.i]
+        if other is not None:
+            yield Found(ante, "competitorOf", other, token, "discourse:the-competitor")
+
+
+def relations(names: DocNames) -> Iterator[Found]:
+    doc = names.doc
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX"):
+            yield from verb_relations(token, names)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            yield from identity_relations(token, names)
+            yield from event_relations(token, names)
+    for name in names.names:
+        yield from place_relations(name, names)
+    yield from discourse_relations(names)
+
+
+def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
+    """Mentions and relations of one parsed chunk of `document` (chars shifted by `offset`)."""
+    names = DocNames(doc)
+    out = Extraction(document=document)
+    for name in names.names:
+        span = doc[name.start : name.end]
+        votes = dict(name.votes)
+        mtype = max(votes, key=votes.get) if votes and max(votes.values()) > 0 else ""
+        for kind, weight in votes.items():
+            if weight > 0:
+                out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=weight, weak=name.weak))
+        if not votes or max(votes.values()) <= 0:
+            out.mentions.append(Mention(name.text, mtype, document.id, offset + span.start_char, offset + span.end_char, weight=0.0, weak=name.weak))
+    seen = set()
+    for f in relations(names):
+        if f.subj.text == f.obj.text:
+            continue
+        sent = f.trigger.sent
+        modality = ASSERTED if f.presupposed and not _negated_presupposition(f) else modality_of(f.trigger)
+        if f.presupposed and modality == ASSERTED:
+            modality = _local_modality(f.trigger)
+        if sent.text.rstrip().endswith("?") and not f.presupposed:
+            modality = "hedged"
+        key = (f.subj.text, f.pred, f.obj.text, sent.start, modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        rule_kind = f.rule.split(":")[0]
+        conf = CONFIDENCE.get(rule_kind, 0.7)
+        if names.by_token.get(f.subj.start) is not None and f.trigger.i in names.coref:
+            conf -= 0.1
+        if f.subj.weak or f.obj.weak:
+            conf -= 0.2
+        out.relations.append(
+            Relation(
+                subj=f.subj.text,
+                pred=f.pred,
+                obj=f.obj.text,
+                doc_id=document.id,
+                sentence=sent.text.strip(),
+                start=offset + sent.start_char,
+                end=offset + sent.end_char,
+                rule=f.rule,
+                confidence=round(conf, 2),
+                modality=modality,
+                qualifiers=f.qualifiers,
+            )
+        )
+    return out
+
+
+def _negated_presupposition(found: Found) -> bool:
+    return False
+
+
+def _local_modality(noun: Token) -> str:
+    """For "its partnership with X": only the noun's own modifiers can hedge or negate it."""
+    from .lexicon import HEDGE_ADJECTIVES, NEGATING_ADJECTIVES
+
+    for child in noun.children:
+        if child.lower_ in NEGATING_ADJECTIVES or (child.dep_ == "det" and child.lower_ == "no"):
+            return "negated"
+        if child.lower_ in HEDGE_ADJECTIVES:
+            return "hedged"
+    return ASSERTED
+
+
+__all__ = ["extract", "relations", "VERBS", "IDENTITY_NOUNS", "EVENT_NOUNS", "PLACE_ALIASES", "PRODUCT"]

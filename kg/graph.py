@@ -1,0 +1,132 @@
+"""Resolved entities and relations -> one rdflib Graph, with provenance.
+
+Provenance model (PROV-O + RDF reification): every sentence that states a relation becomes an
+`rdf:Statement` naming subject, predicate and object, with `prov:wasDerivedFrom` its document,
+`kg:sentence`, `kg:startChar`/`kg:endChar`, `kg:rule`, `kg:confidence` and `kg:modality`.
+Only statements whose modality is "asserted" also appear as plain `s p o` triples, so a
+hedged or negated claim stays queryable without ever being asserted.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from .model import ASSERTED, Document, Entity, Relation
+from .vocab import CLASSES, DEFAULT_BASE, KG, ONTOLOGY_IRI, RELATIONS
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
+_SLUG_DROP = re.compile(r"[^A-Za-z0-9]+")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def mint_iri(base: str, kind: str, key: str) -> URIRef:
+    """The one place IRIs are made: stable per (kind, key), safe for every strict parser.
+
+    Plain names keep a readable local name ("Amazon Live" -> Amazon_Live); anything else gets an
+    ASCII slug plus a hash of the exact name after "--" (which plain names never contain), so
+    distinct names never collide and no character needs escaping.
+    """
+    prefix = {"entity": "", "doc": "doc/", "statement": "stmt/"}[kind]
+    if kind == "entity" and _PLAIN_NAME.fullmatch(key) and len(key) <= 80:
+        local = key.replace(" ", "_")
+    else:
+        ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+        slug = _SLUG_DROP.sub("_", ascii_key).strip("_")[:60] or "x"
+        digest = hashlib.sha1(f"{kind}\x00{key}".encode()).hexdigest()[:12]
+        local = f"{slug}--{digest}"
+    return URIRef(base + prefix + local)
+
+
+def clean_literal(text: str) -> str:
+    """Text safe for every serialisation (XML-based ones reject control characters)."""
+    return _XML_INVALID.sub(" ", text)
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    g.bind("kg", Namespace(ONTOLOGY_IRI))
+    for prefix, ns in (("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS), ("owl", OWL)):
+        g.bind(prefix, ns)
+    return g
+
+
+def build_graph(
+    entities: Iterable[Entity],
+    relations: Iterable[Relation],
+    documents: Iterable[Document],
+    *,
+    base: str = DEFAULT_BASE,
+) -> Graph:
+    """One graph: typed, labelled entity nodes, asserted relations, documents and evidence."""
+    g = new_graph()
+    g.bind("e", Namespace(base))
+    doc_iris: dict[str, URIRef] = {}
+    for document in documents:
+        node = doc_iris[document.id] = mint_iri(base, "doc", document.id)
+        g.add((node, RDF.type, KG.Document))
+        g.add((node, RDF.type, PROV.Entity))
+        g.add((node, RDFS.label, Literal(clean_literal(document.title or document.id))))
+        if document.title:
+            g.add((node, DCTERMS.title, Literal(clean_literal(document.title))))
+        if document.date:
+            g.add((node, DCTERMS.date, _date_literal(document.date)))
+        if document.url:
+            g.add((node, DCTERMS.source, Literal(clean_literal(document.url))))
+        g.add((node, KG.sourcePath, Literal(clean_literal(document.source))))
+        if document.lang:
+            g.add((node, DCTERMS.language, Literal(document.lang)))
+
+    ent_iris: dict[str, URIRef] = {}
+    for entity in entities:
+        node = ent_iris[entity.key] = mint_iri(base, "entity", entity.label)
+        g.add((node, RDF.type, CLASSES[entity.type]))
+        g.add((node, RDFS.label, Literal(clean_literal(entity.label))))
+        for alias in sorted(entity.aliases - {entity.label}):
+            g.add((node, SKOS.altLabel, Literal(clean_literal(alias))))
+        for doc_id in sorted(entity.docs):
+            if doc_id in doc_iris:
+                g.add((node, KG.mentionedIn, doc_iris[doc_id]))
+        g.add((node, KG.mentionCount, Literal(entity.mentions)))
+
+    for rel in relations:
+        s, o = ent_iris.get(rel.subj), ent_iris.get(rel.obj)
+        if s is None or o is None or s == o:
+            continue
+        p = RELATIONS[rel.pred]
+        if rel.modality == ASSERTED:
+            g.add((s, p, o))
+        stmt = mint_iri(base, "statement", f"{rel.subj}|{rel.pred}|{rel.obj}|{rel.doc_id}|{rel.start}|{rel.rule}")
+        g.add((stmt, RDF.type, RDF.Statement))
+        g.add((stmt, RDF.subject, s))
+        g.add((stmt, RDF.predicate, p))
+        g.add((stmt, RDF.object, o))
+        g.add((stmt, KG.modality, Literal(rel.modality)))
+        g.add((stmt, KG.confidence, Literal(round(rel.confidence, 3), datatype=XSD.decimal)))
+        g.add((stmt, KG.rule, Literal(rel.rule)))
+        g.add((stmt, KG.sentence, Literal(clean_literal(rel.sentence))))
+        g.add((stmt, KG.startChar, Literal(rel.start)))
+        g.add((stmt, KG.endChar, Literal(rel.end)))
+        if rel.doc_id in doc_iris:
+            g.add((stmt, PROV.wasDerivedFrom, doc_iris[rel.doc_id]))
+        for key, value in rel.qualifiers:
+            term = {"date": KG.date, "role": KG.roleTitle, "stake": KG.stakePercent}.get(key, KG.qualifier)
+            g.add((stmt, term, Literal(clean_literal(value))))
+    return g
+
+
+def _date_literal(value: str) -> Literal:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return Literal(clean_literal(value))
+
+
+__all__ = ["build_graph", "clean_literal", "mint_iri", "new_graph"]

@@ -1,0 +1,196 @@
+"""Generic word lists the rules rely on: triggers, roles, hedges, suffixes, countries.
+
+Nothing here names an organisation, person or product: only the words news uses around them.
+"""
+from __future__ import annotations
+
+from .model import ORG, PERSON, PLACE, PRODUCT
+
+# --- Names -----------------------------------------------------------------------------------
+
+LEGAL_SUFFIXES = frozenset(
+    """inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc l.l.c. plc
+    p.l.c. s.p.a. spa s.a. sa ag gmbh nv n.v. bv b.v. se oyj ab asa kk k.k. pte pty lp llp
+    holdings holding group""".split()
+)
+# Words that may follow a short company name without making it a different company.
+CORPORATE_TAIL = LEGAL_SUFFIXES | frozenset(
+    "international global worldwide technologies technology platforms systems enterprises".split()
+)
+
+PERSON_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president president-elect
+    vice-president senator sen. sen representative rep. rep congressman congresswoman governor
+    gov. gov mayor minister premier chancellor secretary judge justice general gen. gen
+    colonel col. captain capt. chairman chairwoman chair ceo cfo cto coo founder co-founder
+    billionaire comedian actor actress singer rapper model influencer journalist author
+    former late king queen prince princess pope saint st. st""".split()
+)
+
+# Head nouns of a person's role ("a spokesperson for X", "X's chief executive").
+ROLE_NOUNS = frozenset(
+    """ceo cfo cto coo cmo cio chief executive officer director president vice-president vp svp
+    evp chairman chairwoman chair chairperson spokesperson spokesman spokeswoman representative
+    founder co-founder cofounder manager head partner analyst engineer employee staffer
+    editor reporter correspondent journalist columnist economist strategist researcher
+    scientist lawyer attorney counsel adviser advisor consultant lead leader executive
+    secretary treasurer trustee member designer developer producer boss principal
+    administrator coordinator officer associate worker intern owner-operator""".split()
+)
+
+# Head nouns that type the name they describe ("investment firm TCG", "its sister app, CapCut").
+TYPE_NOUNS: dict[str, str] = {
+    **{w: ORG for w in """company firm corporation conglomerate giant startup start-up agency bank
+        retailer maker manufacturer platform network publisher outlet newspaper magazine
+        broadcaster organization organisation group business operator provider carrier
+        insurer fund lender exchange ministry department committee regulator authority
+        university institute association union party club studio label chain marketplace
+        website site subsidiary unit division affiliate parent rival competitor competitors
+        rivals partner supplier vendor distributor developer airline automaker carmaker
+        chipmaker brand nonprofit non-profit charity foundation lab laboratory consultancy
+        store e-tailer telecom newswire daily weekly council court senate house parliament
+        government administration""".split()},
+    **{w: PERSON for w in ROLE_NOUNS - {"partner", "developer", "head", "member", "lead"}},
+    **{w: PERSON for w in """billionaire comedian actor actress singer rapper model influencer
+        creator author politician lawmaker senator donor investor entrepreneur businessman
+        businesswoman tycoon mogul philanthropist athlete star celebrity woman man""".split()},
+    **{w: PRODUCT for w in """app application feature feed product device phone smartphone tool
+        assistant software program programme game console chip processor vehicle car drug
+        vaccine version browser service tablet laptop headset chatbot model gadget wearable
+        watch camera""".split()},
+    **{w: PLACE for w in "city country state province region town capital nation island".split()},
+}
+TYPE_NOUNS["model"] = PRODUCT  # "AI model" far more often than a fashion model in business news
+
+# Generational and other labels NER mistakes for names.
+NOT_NAMES = frozenset(
+    {"gen z", "gen x", "gen alpha", "gen y", "generation z", "generation x", "generation alpha",
+     "millennials", "boomers", "baby boomers", "zoomers", "ai", "ceo", "cfo", "cto", "coo", "ipo",
+     "esg", "gdp", "covid", "covid-19", "ar", "vr", "api", "sdk", "usd", "eur", "faq", "tv", "pc",
+     "photo illustration", "getty", "internet", "web", "e-commerce", "ecommerce"}
+)
+
+# Lines after which a page is boilerplate, not article.
+BOILERPLATE_MARKERS = (
+    "you may also like",
+    "related articles",
+    "related stories",
+    "read more",
+    "recommended for you",
+    "more from",
+    "sign up for",
+    "subscribe to",
+    "most popular",
+    "sources:",
+)
+
+# --- Modality --------------------------------------------------------------------------------
+
+HEDGE_MODALS = frozenset("could may might would should can ca 'd".split())
+HEDGE_VERBS = frozenset(
+    """consider plan intend aim hope seek want wish expect mull weigh explore eye rumor rumour
+    speculate believe suggest propose try attempt negotiate discuss pursue seek threaten
+    predict forecast anticipate contemplate envisage envision""".split()
+)
+HEDGE_NOUNS = frozenset(
+    """motive motivation plan plans possibility potential speculation rumor rumour rumors
+    talks bid proposal intention idea hope hopes chance option prospect prospects scenario
+    negotiation negotiations offer interest ambition goal""".split()
+)
+HEDGE_ADJECTIVES = frozenset(
+    """potential possible proposed planned rumored rumoured prospective would-be mooted
+    hypothetical likely unlikely alleged reported expected future pending""".split()
+)
+NEGATING_VERBS = frozenset(
+    """abandon deny cancel scrap reject drop halt refuse fail block abort terminate end
+    call withdraw shelve kill nix""".split()
+)
+NEGATING_ADJECTIVES = frozenset("failed abandoned aborted scrapped cancelled canceled collapsed".split())
+CONDITION_MARKERS = frozenset("if whether unless".split())
+
+# --- Countries -------------------------------------------------------------------------------
+
+# canonical name -> other names (English plus a few common non-English forms)
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "Stati Uniti", "Estados Unidos", "Etats-Unis", "États-Unis", "Vereinigte Staaten"),
+    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "Regno Unito", "Reino Unido", "Royaume-Uni"),
+    "China": ("PRC", "People's Republic of China", "Mainland China", "Cina"),
+    "European Union": ("EU", "E.U."),
+    "United Arab Emirates": ("UAE", "U.A.E."),
+    "South Korea": ("Korea", "Republic of Korea"),
+    "Russia": ("Russian Federation",),
+    "Germany": ("Deutschland", "Germania"),
+    "France": ("Francia",),
+    "Italy": ("Italia",),
+    "Spain": ("España", "Spagna"),
+    "Japan": ("Giappone",),
+    "India": (),
+    "Canada": (),
+    "Mexico": (),
+    "Brazil": ("Brasil",),
+    "Australia": (),
+    "Vietnam": ("Viet Nam",),
+    "Indonesia": (),
+    "Singapore": (),
+    "Taiwan": (),
+    "Hong Kong": (),
+    "Netherlands": ("The Netherlands", "Holland"),
+    "Switzerland": (),
+    "Sweden": (),
+    "Norway": (),
+    "Denmark": (),
+    "Finland": (),
+    "Ireland": (),
+    "Israel": (),
+    "Saudi Arabia": (),
+    "Turkey": ("Türkiye",),
+    "Iran": (),
+    "Ukraine": (),
+    "Poland": (),
+    "South Africa": (),
+    "Nigeria": (),
+    "Egypt": (),
+    "Argentina": (),
+    "Chile": (),
+    "Colombia": (),
+    "Thailand": (),
+    "Malaysia": (),
+    "Philippines": (),
+    "Pakistan": (),
+    "Bangladesh": (),
+    "New Zealand": (),
+    "Belgium": (),
+    "Austria": (),
+    "Portugal": (),
+    "Greece": (),
+    "Europe": (),
+    "Asia": (),
+    "Africa": (),
+    "Latin America": (),
+    "North America": (),
+    "Middle East": (),
+}
+PLACE_ALIASES: dict[str, str] = {
+    alias.casefold(): canonical for canonical, aliases in COUNTRIES.items() for alias in (canonical, *aliases)
+}
+
+# Relation trigger lexicons live next to their rules in kg/extract.py.
+__all__ = [
+    "BOILERPLATE_MARKERS",
+    "CONDITION_MARKERS",
+    "CORPORATE_TAIL",
+    "COUNTRIES",
+    "HEDGE_ADJECTIVES",
+    "HEDGE_MODALS",
+    "HEDGE_NOUNS",
+    "HEDGE_VERBS",
+    "LEGAL_SUFFIXES",
+    "NEGATING_ADJECTIVES",
+    "NEGATING_VERBS",
+    "NOT_NAMES",
+    "PERSON_TITLES",
+    "PLACE",
+    "PLACE_ALIASES",
+    "ROLE_NOUNS",
+    "TYPE_NOUNS",
+]

@@ -1,0 +1,345 @@
+"""Names in a parsed document: cleaned NER spans, proper-noun candidates, context types, coreference.
+
+A `Name` carries type votes rather than one label: spaCy's small model often calls a company a
+person, so context (an appositive "a spokesperson", a compound "investment firm") votes with
+more weight, and resolution sums the votes over the whole corpus.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    BOILERPLATE_MARKERS,
+    NOT_NAMES,
+    PERSON_TITLES,
+    PLACE_ALIASES,
+    ROLE_NOUNS,
+    TYPE_NOUNS,
+)
+from .model import ORG, PERSON, PLACE, PRODUCT
+
+NER_TYPES = {"ORG": ORG, "PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "PRODUCT": PRODUCT}
+WEAK_NER = {"FAC", "WORK_OF_ART", "NORP", "EVENT"}  # kept as candidates only, never typed by NER
+ORG_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "their", "them", "themselves"}
+PERSON_PRONOUNS = {"he", "his", "him", "himself", "she", "her", "hers", "herself"}
+DEFINITE_HEADS = {
+    "company": (ORG,), "firm": (ORG,), "group": (ORG,), "giant": (ORG,), "retailer": (ORG,),
+    "startup": (ORG,), "platform": (ORG, PRODUCT), "app": (PRODUCT, ORG), "service": (PRODUCT, ORG),
+    "network": (ORG, PRODUCT), "conglomerate": (ORG,), "competitor": (ORG, PRODUCT),
+    "rival": (ORG, PRODUCT), "business": (ORG,), "brand": (ORG, PRODUCT), "agency": (ORG,),
+    "bank": (ORG,), "maker": (ORG,), "site": (ORG, PRODUCT), "marketplace": (ORG, PRODUCT),
+}
+SPEECH_VERBS = {"say", "tell", "add", "explain", "comment", "note", "write", "recall", "argue", "insist"}
+_APOSTROPHES = re.compile(r"[\u2019\u2018`\u00b4]")
+_HAS_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+
+
+@dataclass
+class Name:
+    """A name occurring at tokens [start, end) of a Doc."""
+
+    text: str
+    start: int
+    end: int
+    votes: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    ner: str | None = None
+    weak: bool = False  # headline/boilerplate: a name only if confirmed elsewhere
+    title: str | None = None  # a title stripped from the front ("President-elect")
+
+    @property
+    def type(self) -> str | None:
+        """The leading type in this document, or None without evidence."""
+        if not self.votes:
+            return None
+        best = max(self.votes.items(), key=lambda kv: kv[1])
+        return best[0] if best[1] > 0 else None
+
+
+def clean_name(text: str) -> str:
+    """Canonical surface form: straight apostrophes, no 'the', no possessive, single spaces."""
+    text = _APOSTROPHES.sub("'", text).strip(" \t\n,.;:-\"'()[]")
+    text = re.sub(r"^(the|The|THE)\s+", "", text)
+    text = re.sub(r"'s?$", "", text)
+    return " ".join(text.split())
+
+
+class DocNames:
+    """All names of one Doc, indexed by token, with coreference for pronouns and descriptions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.names: list[Name] = []
+        self.by_token: dict[int, Name] = {}
+        self.coref: dict[int, Name] = {}
+        self.group: dict[int, list[Name]] = {}  # "the two companies" -> both antecedents
+        self.weak_from = _boilerplate_start(doc)
+        self._collect()
+        self._type_from_context()
+        self._resolve_references()
+
+    # --- collection -----------------------------------------------------------------------
+
+    def _add(self, start: int, end: int, ner: str | None) -> Name | None:
+        doc = self.doc
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
+            start += 1
+        title = None
+        if ner == "PERSON" or ner is None:
+            while end - start > 1 and doc[start].lower_ in PERSON_TITLES:
+                title = doc[start].text
+                start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"to", "of", "and", "in"}):
+            end -= 1
+        if end <= start:
+            return None
+        if any(i in self.by_token for i in range(start, end)):
+            return None
+        span = doc[start:end]
+        text = clean_name(span.text)
+        if not text or not _HAS_UPPER.search(text) or text.casefold() in NOT_NAMES:
+            return None
+        if len(text) < 2 or not any(c.isalpha() for c in text):
+            return None
+        # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention.
+        if end < len(doc) - 1 and doc[end].text == "-" and doc[end + 1].is_lower:
+            return None
+        name = Name(text=text, start=start, end=end, ner=ner, title=title)
+        name.weak = start >= self.weak_from or _is_headline(span.sent)
+        if ner in NER_TYPES:
+            name.votes[NER_TYPES[ner]] += 1.0
+        place = PLACE_ALIASES.get(text.casefold())
+        if place:
+            name.votes[PLACE] += 5.0
+        if title:
+            name.votes[PERSON] += 2.0
+        self.names.append(name)
+        for i in range(start, end):
+            self.by_token[i] = name
+        return name
+
+    def _collect(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in NER_TYPES and ent.label_ not in WEAK_NER:
+                continue
+            if ent.label_ == "NORP" and ent.text.casefold() not in PLACE_ALIASES:
+                continue
+            for start, end in _split_span(ent):
+                self._add(start, end, ent.label_ if ent.label_ in NER_TYPES else None)
+        # Proper-noun runs NER missed: candidates that need evidence to become entities.
+        i = 0
+        while i < len(doc):
+            if _is_propn(doc[i]) and i not in self.by_token:
+                j = i
+                while j + 1 < len(doc) and _is_propn(doc[j + 1]) and j + 1 not in self.by_token and doc[j].whitespace_:
+                    j += 1
+                self._add(i, j + 1, None)
+                i = j + 1
+            else:
+                i += 1
+        self.names.sort(key=lambda n: n.start)
+
+    # --- typing from context ----------------------------------------------------------------
+
+    def head(self, name: Name) -> Token:
+        span = self.doc[name.start : name.end]
+        return span.root
+
+    def _type_from_context(self) -> None:
+        for name in self.names:
+            h = self.head(name)
+            votes = name.votes
+            # "investment firm TCG", "comedian Kevin Hart": a type noun or title inside the NP.
+            for child in h.children:
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < name.start:
+                    kind = TYPE_NOUNS.get(child.lower_)
+                    if kind:
+                        votes[kind] += 3.0
+                if child.dep_ == "appos":  # "Kuaishou, a ... platform"
+                    kind = TYPE_NOUNS.get(child.lower_)
+                    if kind:
+                        votes[kind] += 3.0
+            # "the agency Wpp Plc", "its sister app, CapCut"
+            if h.dep_ in ("appos", "compound") and h.head.i not in self.by_token:
+                kind = TYPE_NOUNS.get(h.head.lower_)
+                if kind and (h.dep_ == "appos" or h.head.i > h.i):
+                    votes[kind] += 3.0
+            # "X is a company"
+            if h.dep_ == "nsubj" and h.head.lemma_ in ("be", "become", "remain"):
+                for child in h.head.children:
+                    if child.dep_ == "attr" and child.lower_ in TYPE_NOUNS and not any(c.dep_ == "prep" for c in child.children):
+                        votes[TYPE_NOUNS[child.lower_]] += 2.0
+            # "director at X", "a spokesperson for X", "X's chief executive", "an X spokesperson"
+            if h.dep_ == "pobj" and h.head.lower_ in ("at", "of", "for", "with") and h.head.head.lower_ in ROLE_NOUNS:
+                votes[ORG] += 2.0
+            if h.dep_ in ("poss", "compound") and h.head.lower_ in ROLE_NOUNS and h.head.i not in self.by_token:
+                votes[ORG] += 2.0
+            # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
+            if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS and name.end - name.start >= 2:
+                votes[PERSON] += 0.5
+        # Lists share a type: "Facebook, Instagram, Pinterest, Snapchat, and TikTok".
+        for name in self.names:
+            h = self.head(name)
+            siblings = [self.by_token.get(t.i) for t in h.conjuncts]
+            siblings = [s for s in siblings if s is not None and s is not name]
+            for sib in siblings:
+                if sib.ner in NER_TYPES and NER_TYPES[sib.ner] != PLACE:
+                    name.votes[NER_TYPES[sib.ner]] += 0.6
+
+    # --- coreference -------------------------------------------------------------------------
+
+    def _resolve_references(self) -> None:
+        """Pronouns and definite descriptions point at the nearest compatible earlier name."""
+        doc = self.doc
+        for token in doc:
+            if token.i in self.by_token:
+                continue
+            lower = token.lower_
+            if lower in ORG_PRONOUNS and token.tag_ in ("PRP", "PRP$"):
+                ante = self._antecedent(token, (ORG, PRODUCT))
+            elif lower in PERSON_PRONOUNS and token.tag_ in ("PRP", "PRP$"):
+                ante = self._antecedent(token, (PERSON,))
+            elif token.pos_ == "NOUN" and lower in DEFINITE_HEADS and _definite(token):
+                nums = [c for c in token.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")]
+                if nums or token.tag_ == "NNS":
+                    group = self._recent(token, (ORG, PRODUCT), 2)
+                    if len(group) == 2 and nums:
+                        self.group[token.i] = group
+                    continue
+                if any(c.dep_ in ("appos", "compound") and c.i in self.by_token for c in token.children):
+                    continue  # "the agency Wpp Plc" names itself
+                if token.dep_ == "appos" or token.dep_ == "attr":
+                    continue
+                ante = self._antecedent(token, DEFINITE_HEADS[lower])
+            else:
+                continue
+            if ante is not None:
+                self.coref[token.i] = ante
+
+    def _typed(self, name: Name) -> str | None:
+        return name.type
+
+    def _antecedent(self, token: Token, types: tuple[str, ...]) -> Name | None:
+        sent_start = token.sent.start
+        prev_start = doc_prev_sentence_start(token)
+        best: Name | None = None
+        best_score = -1.0
+        for name in self.names:
+            if name.start >= token.i:
+                break
+            if name.start < prev_start or self._typed(name) not in types:
+                continue
+            h = self.head(name)
+            score = 1.0 + name.start / max(token.i, 1)
+            if h.dep_ in ("nsubj", "nsubjpass"):
+                score += 0.8
+            if name.start >= sent_start:
+                score += 0.5
+            if h.dep_ in ("pobj",) and h.head.lower_ == "of":
+                score -= 0.3
+            if score > best_score:
+                best, best_score = name, score
+        return best
+
+    def _recent(self, token: Token, types: tuple[str, ...], k: int) -> list[Name]:
+        found: list[Name] = []
+        start = doc_prev_sentence_start(token)
+        for name in reversed(self.names):
+            if name.start >= token.i or name.start < start:
+                continue
+            if self._typed(name) in types and all(f.text != name.text for f in found):
+                found.append(name)
+            if len(found) == k:
+                break
+        return found
+
+    # --- lookup -----------------------------------------------------------------------------
+
+    def name_at(self, token: Token) -> Name | None:
+        """The name a token stands for: itself, its antecedent, or the name it introduces."""
+        name = self.by_token.get(token.i)
+        if name is not None:
+            return name
+        if token.i in self.coref:
+            return self.coref[token.i]
+        if token.pos_ in ("NOUN", "PROPN"):
+            # "the creative advertising agency Wpp Plc", "its parent company ByteDance"
+            for child in token.children:
+                if child.dep_ in ("appos", "compound") and child.i in self.by_token and child.i > token.i:
+                    return self.by_token[child.i]
+        if token.tag_ == "WDT" or token.lower_ in ("who", "which", "that"):
+            rel = token.head
+            if rel.dep_ == "relcl":
+                return self.name_at_relcl(rel.head)
+        return None
+
+    def name_at_relcl(self, head: Token) -> Name | None:
+        """The antecedent of a relative pronoun: climb out of "the Chinese version of X" appositives."""
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.dep_ == "appos":
+            outer = self.name_at(head.head.head.head)
+            if outer is not None:
+                return outer
+        return self.name_at(head)
+
+    def names_at(self, token: Token) -> list[Name]:
+        """The name(s) at a token, following coordination ("A, B and C") and groups ("the two")."""
+        if token.i in self.group:
+            return list(self.group[token.i])
+        out = []
+        for t in (token, *token.conjuncts):
+            name = self.name_at(t)
+            if name is not None and name not in out:
+                out.append(name)
+        return out
+
+
+def doc_prev_sentence_start(token: Token) -> int:
+    sent = token.sent
+    if sent.start == 0:
+        return 0
+    return token.doc[sent.start - 1].sent.start
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
+def _is_propn(token: Token) -> bool:
+    return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and token.text.lower() not in PERSON_TITLES
+
+
+def _split_span(ent: Span) -> list[tuple[int, int]]:
+    """Split 'Facebook, Instagram' or "Amazon's Black Business Accelerator" into its names."""
+    pieces: list[tuple[int, int]] = []
+    start = ent.start
+    for tok in ent:
+        if tok.text in (",", ";") or (tok.lower_ in ("and", "or") and tok.dep_ == "cc") or tok.tag_ == "POS":
+            if tok.i > start:
+                pieces.append((start, tok.i))
+            start = tok.i + 1
+    if start < ent.end:
+        pieces.append((start, ent.end))
+    return pieces
+
+
+def _is_headline(sent: Span) -> bool:
+    """Title-case lines without a verb-ending period: NER guesses there are unreliable."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3 or sent.text.rstrip().endswith("."):
+        return False
+    capitalised = sum(1 for t in words if t.text[0].isupper())
+    return capitalised / len(words) >= 0.6
+
+
+def _boilerplate_start(doc: Doc) -> int:
+    """Token index where page furniture ("You may also like") begins, or len(doc)."""
+    for sent in doc.sents:
+        text = sent.text.strip().casefold()
+        if any(text.startswith(marker) for marker in BOILERPLATE_MARKERS) and len(text) < 60:
+            return sent.start
+    return len(doc)

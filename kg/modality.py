@@ -1,0 +1,74 @@
+"""Is a trigger asserted, hedged or negated? Decided from the words that govern it.
+
+"Amazon would have a strong motive to acquire TikTok": walking up from "acquire" meets
+"motive" (a hedge noun) and "would" (a modal), so no acquisition is asserted.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    CONDITION_MARKERS,
+    HEDGE_ADJECTIVES,
+    HEDGE_MODALS,
+    HEDGE_NOUNS,
+    HEDGE_VERBS,
+    NEGATING_ADJECTIVES,
+    NEGATING_VERBS,
+)
+from .model import ASSERTED, HEDGED, NEGATED
+
+# Walking stops at these: what a source says is still what the article reports.
+REPORTING = {"say", "tell", "report", "announce", "state", "confirm", "add", "write", "note", "show", "reveal", "accord"}
+
+
+def _own_marks(token: Token) -> str | None:
+    negated = hedged = False
+    for child in token.children:
+        dep, lower = child.dep_, child.lower_
+        if dep == "neg" or (dep == "det" and lower == "no") or lower in ("never", "n't", "not"):
+            negated = True
+        elif dep in ("aux", "auxpass") and lower in HEDGE_MODALS:
+            hedged = True
+        elif dep == "mark" and lower in CONDITION_MARKERS:
+            hedged = True
+        elif dep in ("amod", "advmod") and lower in HEDGE_ADJECTIVES | {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "potentially"} - {"reported"}:
+            hedged = True
+        elif dep == "amod" and lower in NEGATING_ADJECTIVES:
+            negated = True
+        elif dep == "aux" and lower == "to" and token.head.lower_ in ("yet",):
+            negated = True
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma in NEGATING_VERBS:
+        negated = True
+    if token.pos_ in ("VERB", "AUX") and lemma in HEDGE_VERBS:
+        hedged = True
+    if token.pos_ == "NOUN" and lemma in HEDGE_NOUNS:
+        hedged = True
+    if token.pos_ in ("ADJ",) and lemma in ("likely", "possible", "unlikely", "uncertain", "unclear"):
+        hedged = True
+    if negated:
+        return NEGATED
+    if hedged:
+        return HEDGED
+    return None
+
+
+def modality_of(trigger: Token) -> str:
+    """The strongest modality on the path from the trigger up to its clause's root."""
+    result = ASSERTED
+    token = trigger
+    steps = 0
+    while steps < 12:
+        mark = _own_marks(token)
+        if mark == NEGATED:
+            return NEGATED
+        if mark == HEDGED:
+            result = HEDGED
+        if token.dep_ == "ROOT" or token.head is token:
+            break
+        if token is not trigger and token.lemma_.lower() in REPORTING:
+            break
+        token = token.head
+        steps += 1
+    return result

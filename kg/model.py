@@ -1,0 +1,77 @@
+"""Typed records passed between pipeline stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The four entity classes of the ontology; extraction and resolution speak these names.
+ORG, PERSON, PLACE, PRODUCT = "Organization", "Person", "Place", "Product"
+ENTITY_TYPES = (ORG, PERSON, PLACE, PRODUCT)
+
+# Modality of a statement: only ASSERTED ones become plain triples in the graph.
+ASSERTED, HEDGED, NEGATED = "asserted", "hedged", "negated"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk: text plus the metadata users filter by."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in one document; `type_votes` lets resolution vote on the type corpus-wide."""
+
+    name: str
+    type: str
+    doc_id: str
+    start: int
+    end: int
+    weight: float = 1.0
+    weak: bool = False  # from a headline or boilerplate: kept only if the name is seen elsewhere
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between two names as stated in one sentence."""
+
+    subj: str
+    pred: str
+    obj: str
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float = 0.8
+    modality: str = ASSERTED
+    qualifiers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Extraction:
+    """Everything one document contributes, before corpus-level resolution."""
+
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    # name -> antecedent name for abbreviations/aliases stated in the text
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Entity:
+    """One node: a real-world thing with all the names it goes by."""
+
+    key: str
+    label: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    mentions: int = 0

@@ -1,0 +1,181 @@
+"""Corpus-level entity resolution: one node per real-world entity, typed by majority vote.
+
+Names are grouped by a normalised key ("Wpp Plc" and "WPP" -> "wpp"; "U.S." -> "united states"),
+then short forms join the one long form they abbreviate ("Trump" -> "Donald Trump",
+"Susquehanna" -> "Susquehanna International Group"). Names of different types never merge.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, PLACE_ALIASES
+from .model import ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
+
+# Which types each relation accepts (subject types, object types); anything else is a misreading.
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "partnerOf": (frozenset({ORG, PRODUCT, PERSON}), frozenset({ORG, PRODUCT, PERSON})),
+    "competitorOf": (frozenset({ORG, PRODUCT}), frozenset({ORG, PRODUCT})),
+    "owns": (frozenset({ORG, PERSON}), frozenset({ORG, PRODUCT})),
+    "acquired": (frozenset({ORG, PERSON}), frozenset({ORG, PRODUCT})),
+    "holdsStakeIn": (frozenset({ORG, PERSON}), frozenset({ORG})),
+    "worksFor": (frozenset({PERSON}), frozenset({ORG})),
+    "advertisesOn": (frozenset({ORG, PRODUCT}), frozenset({ORG, PRODUCT})),
+    "launched": (frozenset({ORG, PERSON}), frozenset({PRODUCT, ORG})),
+    "operatesIn": (frozenset({ORG, PRODUCT}), frozenset({PLACE})),
+    "basedIn": (frozenset({ORG}), frozenset({PLACE})),
+}
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def name_key(name: str) -> str:
+    """Normalised form under which spellings of one name meet."""
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).strip()
+    place = PLACE_ALIASES.get(text.casefold())
+    if place:
+        return place.casefold()
+    text = re.sub(r"'s$", "", text)
+    tokens = text.casefold().replace(",", " ").split()
+    while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
+        tokens.pop()
+    return " ".join(t.replace(".", "") if len(t) <= 5 else t for t in tokens)
+
+
+@dataclass
+class _Cluster:
+    votes: Counter = field(default_factory=Counter)
+    forms: Counter = field(default_factory=Counter)
+    docs: set[str] = field(default_factory=set)
+    strong: bool = False  # seen at least once outside headlines and page furniture
+    count: int = 0
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, into: str) -> None:
+        ra, rb = self.find(a), self.find(into)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+@dataclass
+class Resolution:
+    entities: list[Entity]
+    relations: list[Relation]
+    key_of: dict[str, str]  # name key -> entity key
+
+    def entity_for(self, name: str) -> str | None:
+        return self.key_of.get(name_key(name))
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolution:
+    clusters: dict[str, _Cluster] = defaultdict(_Cluster)
+    relations: list[Relation] = []
+    aliases: list[tuple[str, str]] = []
+    for ex in extractions:
+        for m in ex.mentions:
+            key = name_key(m.name)
+            if not key or key in NOT_NAMES:
+                continue
+            c = clusters[key]
+            if m.type and m.weight > 0:
+                c.votes[m.type] += m.weight
+            c.forms[m.name] += 1
+            c.docs.add(m.doc_id)
+            c.count += 1
+            c.strong |= not m.weak
+        relations.extend(ex.relations)
+        aliases.extend(ex.aliases.items())
+
+    uf = _UnionFind()
+    for key in clusters:
+        uf.find(key)
+    for short, long in aliases:
+        a, b = name_key(short), name_key(long)
+        if a in clusters and b in clusters:
+            uf.union(a, b)
+    _merge_short_forms(clusters, uf)
+
+    # Gather clusters under their roots.
+    merged: dict[str, _Cluster] = defaultdict(_Cluster)
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, c in clusters.items():
+        root = uf.find(key)
+        m = merged[root]
+        m.votes.update(c.votes)
+        m.forms.update(c.forms)
+        m.docs |= c.docs
+        m.count += c.count
+        m.strong |= c.strong
+        members[root].append(key)
+
+    entities: dict[str, Entity] = {}
+    for root, c in merged.items():
+        if not c.votes or not c.strong:
+            continue  # a capitalised word nothing else confirms, or a headline-only guess
+        etype = max(c.votes, key=lambda t: (c.votes[t], t == ORG))
+        if c.votes[etype] <= 0:
+            continue
+        label = _label(root, c, etype)
+        entities[root] = Entity(key=root, label=label, type=etype, aliases=set(c.forms) - {label}, docs=c.docs, mentions=c.count)
+
+    key_of = {key: uf.find(key) for key in clusters if uf.find(key) in entities}
+    kept: list[Relation] = []
+    for rel in relations:
+        s, o = key_of.get(name_key(rel.subj)), key_of.get(name_key(rel.obj))
+        if s is None or o is None or s == o:
+            continue
+        subj_types, obj_types = SIGNATURES[rel.pred]
+        if entities[s].type not in subj_types or entities[o].type not in obj_types:
+            continue
+        kept.append(replace(rel, subj=s, obj=o))
+    return Resolution(entities=sorted(entities.values(), key=lambda e: e.label.casefold()), relations=kept, key_of=key_of)
+
+
+def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
+    """Surnames join the one full name that ends with them; "Meta" joins "Meta Platforms"."""
+    def kind(c: _Cluster) -> str | None:
+        return max(c.votes, key=c.votes.get) if c.votes and max(c.votes.values()) > 0 else None
+
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key, c in clusters.items():
+        toks = key.split()
+        if len(toks) >= 2:
+            if kind(c) == PERSON:
+                by_last[toks[-1]].append(key)
+            if kind(c) in (ORG, None) and all(t in CORPORATE_TAIL for t in toks[1:]):
+                by_first[toks[0]].append(key)
+    for key, c in clusters.items():
+        if len(key.split()) != 1 or kind(c) == PLACE:
+            continue
+        full = by_last.get(key, [])
+        if len(full) == 1:
+            uf.union(key, full[0])
+            continue
+        longer = by_first.get(key, [])
+        if len(longer) == 1 and kind(c) in (ORG, None, PERSON) and kind(clusters[longer[0]]) in (ORG, None):
+            uf.union(key, longer[0])
+    # A short-form person ("Trump") typed ORG by NER still joins a unique full person name.
+
+
+def _label(root: str, c: _Cluster, etype: str) -> str:
+    canonical = next((name for name in COUNTRIES if name.casefold() == root), None)
+    if canonical:
+        return canonical
+    forms = [f for f in c.forms if any(ch.isupper() for ch in f)] or list(c.forms)
+    if etype == PERSON:
+        return max(forms, key=lambda f: (len(f.split()) if len(f.split()) <= 3 else 0, c.forms[f], f))
+    return max(forms, key=lambda f: (c.forms[f], -abs(len(f.split()) - 2), f))
