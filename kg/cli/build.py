@@ -22,6 +22,7 @@ def build(
     base: str = typer.Option(DEFAULT_BASE, "--base", help="Base IRI for entity and document nodes."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),
     html: bool = typer.Option(True, "--html/--no-html", help="Also write graph.html."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep only the N most connected entities in graph.html (the Turtle keeps all)."),
 ) -> None:
     """Read articles and write OUT/graph.ttl and OUT/graph.html."""
     if not base.endswith(("/", "#")):
@@ -43,7 +44,7 @@ def build(
         export(result.graph, out / "graph.ttl", format="turtle")
         if html:
             title = f"{_corpus_name(paths)}: knowledge graph"
-            export(result.graph, out / "graph.html", format="html", title=title)
+            export(result.graph, out / "graph.html", format="html", title=title, max_nodes=max_nodes)
     except (OSError, ExportError) as exc:
         fail(f"cannot write to {out}: {exc}")
     print(f"{result.summary} -> {out}/graph.ttl", file=sys.stderr)

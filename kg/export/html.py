@@ -57,7 +57,7 @@ def _json_for_script(data: object) -> str:
     )
 
 
-def write_html(graph: Graph, path: Path, *, title: str = "Knowledge graph") -> None:
+def write_html(graph: Graph, path: Path, *, title: str = "Knowledge graph", max_nodes: int | None = None) -> None:
     data = graph_data(graph)
     page = _TEMPLATE.format(
         title=html.escape(title),
