@@ -97,6 +97,10 @@ SUPPORT_VERBS = set(
     "make start begin expand deepen extend finalize finalise unveil agree launch build maintain "
     "secure win get increase raise boost announce continue renew pursue keep".split()
 )
+PRESUPPOSING_VERBS = set(
+    "increase intensify deepen expand extend strengthen boost continue renew maintain step heighten "
+    "end terminate reevaluate review scale".split()
+)
 SYMMETRIC = {"partnerOf", "competitorOf"}
 CONFIDENCE = {"verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "discourse": 0.6}
 
@@ -323,6 +327,9 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
                     agents.append(name)
         elif child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
             presupposed = True
+    # "increase competition with Y", "deepen its partnership": the relation already exists.
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PRESUPPOSING_VERBS:
+        presupposed = True
     patient_preps = {"partnerOf": ("with",), "competitorOf": ("with", "against"), "acquired": ("of",),
                      "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",)}[pred]
     patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
@@ -370,21 +377,21 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
             for pobj in child.children:
                 place = names.by_token.get(pobj.i)
                 if pobj.dep_ == "pobj" and place is not None and place.type == PLACE:
-                    yield Found(name, "basedIn", place, child, "place:of")
+                    yield Found(name, "basedIn", place, child, "place:of", presupposed=True)
         if child.dep_ == "poss":
             place = names.by_token.get(child.i)
             if place is not None and place.type == PLACE:
-                yield Found(name, "basedIn", place, child, "place:poss")
+                yield Found(name, "basedIn", place, child, "place:poss", presupposed=True)
         if child.dep_ in ("amod", "compound") and child.lower_ == "based":
             for sub in child.children:
                 place = names.by_token.get(sub.i)
                 if place is not None and place.type == PLACE:
-                    yield Found(name, "basedIn", place, child, "place:based")
+                    yield Found(name, "basedIn", place, child, "place:based", presupposed=True)
     # "London-based WPP" is often parsed with London attached to the name itself.
     for child in h.children:
         place = names.by_token.get(child.i)
         if place is not None and place.type == PLACE and child.i + 2 < len(h.doc) and h.doc[child.i + 1].text == "-" and h.doc[child.i + 2].lower_ == "based":
-            yield Found(name, "basedIn", place, child, "place:based")
+            yield Found(name, "basedIn", place, child, "place:based", presupposed=True)
 
 
 def discourse_relations(names: DocNames) -> Iterator[Found]:
@@ -430,13 +437,11 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     out = Extraction(document=document)
     for name in names.names:
         span = doc[name.start : name.end]
-        votes = dict(name.votes)
-        mtype = max(votes, key=votes.get) if votes and max(votes.values()) > 0 else ""
-        for kind, weight in votes.items():
-            if weight > 0:
-                out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=weight, weak=name.weak))
-        if not votes or max(votes.values()) <= 0:
-            out.mentions.append(Mention(name.text, mtype, document.id, offset + span.start_char, offset + span.end_char, weight=0.0, weak=name.weak))
+        start, end = offset + span.start_char, offset + span.end_char
+        votes = [(name.ner_type, 1.0, "ner")] if name.ner_type else []
+        votes += [(kind, weight, "context") for kind, weight in name.votes.items() if weight > 0]
+        for kind, weight, evidence in votes or [("", 0.0, "none")]:
+            out.mentions.append(Mention(name.text, kind, document.id, start, end, weight=weight, weak=name.weak, evidence=evidence))
     seen = set()
     for f in relations(names):
         if f.subj.text == f.obj.text:

@@ -46,7 +46,7 @@ TYPE_NOUNS: dict[str, str] = {
         insurer fund lender exchange ministry department committee regulator authority
         university institute association union party club studio label chain marketplace
         website site subsidiary unit division affiliate parent rival competitor competitors
-        rivals partner supplier vendor distributor developer airline automaker carmaker
+        rivals supplier vendor distributor developer airline automaker carmaker
         chipmaker brand nonprofit non-profit charity foundation lab laboratory consultancy
         store e-tailer telecom newswire daily weekly council court senate house parliament
         government administration""".split()},
@@ -56,11 +56,12 @@ TYPE_NOUNS: dict[str, str] = {
         businesswoman tycoon mogul philanthropist athlete star celebrity woman man""".split()},
     **{w: PRODUCT for w in """app application feature feed product device phone smartphone tool
         assistant software program programme game console chip processor vehicle car drug
-        vaccine version browser service tablet laptop headset chatbot model gadget wearable
+        vaccine version browser service tablet laptop headset chatbot gadget wearable
         watch camera""".split()},
     **{w: PLACE for w in "city country state province region town capital nation island".split()},
 }
-TYPE_NOUNS["model"] = PRODUCT  # "AI model" far more often than a fashion model in business news
+# "the Amazon Live platform": a name modifying these nouns is a product, not a company.
+PRODUCT_WHEN_MODIFIER = frozenset("platform service network site marketplace feature app store channel".split())
 
 # Generational and other labels NER mistakes for names.
 NOT_NAMES = frozenset(

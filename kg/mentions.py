@@ -17,6 +17,7 @@ from .lexicon import (
     NOT_NAMES,
     PERSON_TITLES,
     PLACE_ALIASES,
+    PRODUCT_WHEN_MODIFIER,
     ROLE_NOUNS,
     TYPE_NOUNS,
 )
@@ -46,18 +47,34 @@ class Name:
     text: str
     start: int
     end: int
-    votes: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    votes: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # context evidence
     ner: str | None = None
     weak: bool = False  # headline/boilerplate: a name only if confirmed elsewhere
     title: str | None = None  # a title stripped from the front ("President-elect")
 
     @property
+    def ner_type(self) -> str | None:
+        return NER_TYPES.get(self.ner or "")
+
+    @property
     def type(self) -> str | None:
-        """The leading type in this document, or None without evidence."""
-        if not self.votes:
+        """The leading type in this document (NER plus context), or None without evidence."""
+        totals = defaultdict(float, self.votes)
+        if self.ner_type:
+            totals[self.ner_type] += 1.0
+        if not totals:
             return None
-        best = max(self.votes.items(), key=lambda kv: kv[1])
+        best = max(totals.items(), key=lambda kv: kv[1])
         return best[0] if best[1] > 0 else None
+
+
+def place_name(text: str) -> str | None:
+    """Canonical country/region name for a known place spelling ("U.S" -> "United States")."""
+    folded = text.casefold()
+    return PLACE_ALIASES.get(folded) or PLACE_ALIASES.get(folded.replace(".", "") ) or _DOTLESS.get(folded.replace(".", ""))
+
+
+_DOTLESS = {alias.replace(".", ""): canonical for alias, canonical in PLACE_ALIASES.items() if "." in alias}
 
 
 def clean_name(text: str) -> str:
@@ -108,11 +125,12 @@ class DocNames:
         # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention.
         if end < len(doc) - 1 and doc[end].text == "-" and doc[end + 1].is_lower:
             return None
+        # "U.S.-China relations": two places fused into a modifier.
+        if "-" in text and any(place_name(part) for part in text.split("-")):
+            return None
         name = Name(text=text, start=start, end=end, ner=ner, title=title)
         name.weak = start >= self.weak_from or _is_headline(span.sent)
-        if ner in NER_TYPES:
-            name.votes[NER_TYPES[ner]] += 1.0
-        place = PLACE_ALIASES.get(text.casefold())
+        place = place_name(text)
         if place:
             name.votes[PLACE] += 5.0
         if title:
@@ -132,11 +150,12 @@ class DocNames:
             for start, end in _split_span(ent):
                 self._add(start, end, ent.label_ if ent.label_ in NER_TYPES else None)
         # Proper-noun runs NER missed: candidates that need evidence to become entities.
+        other_ents = {i for ent in doc.ents if ent.label_ not in NER_TYPES for i in range(ent.start, ent.end)}
         i = 0
         while i < len(doc):
-            if _is_propn(doc[i]) and i not in self.by_token:
+            if _is_propn(doc[i]) and i not in self.by_token and i not in other_ents:
                 j = i
-                while j + 1 < len(doc) and _is_propn(doc[j + 1]) and j + 1 not in self.by_token and doc[j].whitespace_:
+                while j + 1 < len(doc) and _is_propn(doc[j + 1]) and j + 1 not in self.by_token and j + 1 not in other_ents and doc[j].whitespace_:
                     j += 1
                 self._add(i, j + 1, None)
                 i = j + 1
@@ -164,9 +183,11 @@ class DocNames:
                     kind = TYPE_NOUNS.get(child.lower_)
                     if kind:
                         votes[kind] += 3.0
-            # "the agency Wpp Plc", "its sister app, CapCut"
+            # "the agency Wpp Plc", "its sister app, CapCut", "the Amazon Live platform"
             if h.dep_ in ("appos", "compound") and h.head.i not in self.by_token:
                 kind = TYPE_NOUNS.get(h.head.lower_)
+                if kind and h.dep_ == "compound" and h.head.i > h.i and h.head.lower_ in PRODUCT_WHEN_MODIFIER:
+                    kind = PRODUCT
                 if kind and (h.dep_ == "appos" or h.head.i > h.i):
                     votes[kind] += 3.0
             # "X is a company"
@@ -182,14 +203,17 @@ class DocNames:
             # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
             if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS and name.end - name.start >= 2:
                 votes[PERSON] += 0.5
+            # "Jiang was among the first ... She was able to": a he/she subject right after.
+            if name.ner == "PERSON" and _followed_by_person_pronoun(h):
+                votes[PERSON] += 1.0
         # Lists share a type: "Facebook, Instagram, Pinterest, Snapchat, and TikTok".
         for name in self.names:
             h = self.head(name)
             siblings = [self.by_token.get(t.i) for t in h.conjuncts]
             siblings = [s for s in siblings if s is not None and s is not name]
             for sib in siblings:
-                if sib.ner in NER_TYPES and NER_TYPES[sib.ner] != PLACE:
-                    name.votes[NER_TYPES[sib.ner]] += 0.6
+                if sib.ner_type and sib.ner_type != PLACE:
+                    name.votes[sib.ner_type] += 0.6
 
     # --- coreference -------------------------------------------------------------------------
 
@@ -204,7 +228,8 @@ class DocNames:
                 ante = self._antecedent(token, (ORG, PRODUCT))
             elif lower in PERSON_PRONOUNS and token.tag_ in ("PRP", "PRP$"):
                 ante = self._antecedent(token, (PERSON,))
-            elif token.pos_ == "NOUN" and lower in DEFINITE_HEADS and _definite(token):
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in DEFINITE_HEADS and _definite(token):
+                lower = token.lemma_.lower()
                 nums = [c for c in token.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")]
                 if nums or token.tag_ == "NNS":
                     group = self._recent(token, (ORG, PRODUCT), 2)
@@ -272,6 +297,14 @@ class DocNames:
             for child in token.children:
                 if child.dep_ in ("appos", "compound") and child.i in self.by_token and child.i > token.i:
                     return self.by_token[child.i]
+            # "its Amazon Live platform", "the TikTok Shop feature"
+            if token.lower_ in TYPE_NOUNS and TYPE_NOUNS[token.lower_] != PERSON:
+                for child in token.children:
+                    if child.dep_ == "compound" and child.i in self.by_token:
+                        return self.by_token[child.i]
+            # "Amazon Inspire, a ... feed launched in 2022": the appositive stands for the name
+            if token.dep_ == "appos" and token.head.i in self.by_token:
+                return self.by_token[token.head.i]
         if token.tag_ == "WDT" or token.lower_ in ("who", "which", "that"):
             rel = token.head
             if rel.dep_ == "relcl":
@@ -305,6 +338,16 @@ def doc_prev_sentence_start(token: Token) -> int:
     return token.doc[sent.start - 1].sent.start
 
 
+def _followed_by_person_pronoun(h: Token) -> bool:
+    doc = h.doc
+    sent = h.sent
+    nxt = doc[sent.end].sent if sent.end < len(doc) else None
+    for tok in list(sent[h.i - sent.start + 1 :]) + (list(nxt) if nxt is not None else []):
+        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
 def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
@@ -328,11 +371,16 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
 
 
 def _is_headline(sent: Span) -> bool:
-    """Title-case lines without a verb-ending period: NER guesses there are unreliable."""
-    words = [t for t in sent if t.is_alpha]
-    if len(words) < 3 or sent.text.rstrip().endswith("."):
+    """Title-case lines ("TikTok and Amazon Bet on China's Ecommerce Model"): NER guesses there
+    are unreliable, so names seen only in such lines need confirmation elsewhere."""
+    text = sent.doc.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    line = text[start : end if end >= 0 else len(text)]
+    words = re.findall(r"[^\W\d_]+", line)
+    if len(words) < 3 or len(words) > 25:
         return False
-    capitalised = sum(1 for t in words if t.text[0].isupper())
+    capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.6
 
 

@@ -35,6 +35,7 @@ class Mention:
     end: int
     weight: float = 1.0
     weak: bool = False  # from a headline or boilerplate: kept only if the name is seen elsewhere
+    evidence: str = "ner"  # "ner" (the model's label) or "context" (apposition, title, list, ...)
 
 
 @dataclass(frozen=True)
