@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import PLACE_ALIASES, ROLE_NOUNS
+from .lexicon import ROLE_NOUNS
 from .mentions import DocNames, Name
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
@@ -285,7 +285,7 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     if not identities and noun.i in names.group:
         identities = names.group[noun.i]
     group = names.group.get(next((c.i for c in noun.head.children if c.dep_ == "nsubj"), -1), []) if noun.dep_ == "attr" else []
-    preps = ("of", "at", "for", "with", "on", "in") if pred == "worksFor" else ("of", "to", "with", "on", "in", "for")
+    preps = ("of", "at", "for", "with", "on", "in") if pred == "worksFor" else ("of", "to", "with", "on", "in", "for", "at")
     others = _other_of(noun, head, names, preps)
     role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
@@ -496,4 +496,4 @@ def _local_modality(noun: Token) -> str:
     return ASSERTED
 
 
-__all__ = ["extract", "relations", "VERBS", "IDENTITY_NOUNS", "EVENT_NOUNS", "PLACE_ALIASES", "PRODUCT"]
+__all__ = ["EVENT_NOUNS", "IDENTITY_NOUNS", "VERBS", "extract", "relations"]

@@ -175,6 +175,15 @@ PLACE_ALIASES: dict[str, str] = {
     alias.casefold(): canonical for canonical, aliases in COUNTRIES.items() for alias in (canonical, *aliases)
 }
 
+_DOTLESS = {alias.replace(".", ""): canonical for alias, canonical in PLACE_ALIASES.items()}
+
+
+def place_name(text: str) -> str | None:
+    """Canonical country/region name for a known place spelling ("U.S" -> "United States")."""
+    folded = " ".join(text.casefold().split())
+    return PLACE_ALIASES.get(folded) or _DOTLESS.get(folded.replace(".", ""))
+
+
 # Relation trigger lexicons live next to their rules in kg/extract.py.
 __all__ = [
     "BOILERPLATE_MARKERS",
@@ -194,4 +203,5 @@ __all__ = [
     "PLACE_ALIASES",
     "ROLE_NOUNS",
     "TYPE_NOUNS",
+    "place_name",
 ]

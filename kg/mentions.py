@@ -16,8 +16,8 @@ from .lexicon import (
     BOILERPLATE_MARKERS,
     NOT_NAMES,
     PERSON_TITLES,
-    PLACE_ALIASES,
     PRODUCT_WHEN_MODIFIER,
+    place_name,
     ROLE_NOUNS,
     TYPE_NOUNS,
 )
@@ -66,15 +66,6 @@ class Name:
             return None
         best = max(totals.items(), key=lambda kv: kv[1])
         return best[0] if best[1] > 0 else None
-
-
-def place_name(text: str) -> str | None:
-    """Canonical country/region name for a known place spelling ("U.S" -> "United States")."""
-    folded = text.casefold()
-    return PLACE_ALIASES.get(folded) or PLACE_ALIASES.get(folded.replace(".", "") ) or _DOTLESS.get(folded.replace(".", ""))
-
-
-_DOTLESS = {alias.replace(".", ""): canonical for alias, canonical in PLACE_ALIASES.items() if "." in alias}
 
 
 def clean_name(text: str) -> str:
@@ -145,7 +136,7 @@ class DocNames:
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES and ent.label_ not in WEAK_NER:
                 continue
-            if ent.label_ == "NORP" and ent.text.casefold() not in PLACE_ALIASES:
+            if ent.label_ == "NORP" and not place_name(ent.text):
                 continue
             for start, end in _split_span(ent):
                 self._add(start, end, ent.label_ if ent.label_ in NER_TYPES else None)
@@ -201,7 +192,7 @@ class DocNames:
             if h.dep_ in ("poss", "compound") and h.head.lower_ in ROLE_NOUNS and h.head.i not in self.by_token:
                 votes[ORG] += 2.0
             # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
-            if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS and name.end - name.start >= 2:
+            if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS:
                 votes[PERSON] += 0.5
             # "Jiang was among the first ... She was able to": a he/she subject right after.
             if name.ner == "PERSON" and _followed_by_person_pronoun(h):
@@ -240,7 +231,8 @@ class DocNames:
                     continue  # "the agency Wpp Plc" names itself
                 if token.dep_ == "appos" or token.dep_ == "attr":
                     continue
-                ante = self._antecedent(token, DEFINITE_HEADS[lower])
+                # "... pressed by Kuaishou. The competitor boasts": a rival is the newest name, not the topic
+                ante = self._antecedent(token, DEFINITE_HEADS[lower], topical=lower not in ("competitor", "rival"))
             else:
                 continue
             if ante is not None:
@@ -249,7 +241,7 @@ class DocNames:
     def _typed(self, name: Name) -> str | None:
         return name.type
 
-    def _antecedent(self, token: Token, types: tuple[str, ...]) -> Name | None:
+    def _antecedent(self, token: Token, types: tuple[str, ...], *, topical: bool = True) -> Name | None:
         sent_start = token.sent.start
         prev_start = doc_prev_sentence_start(token)
         best: Name | None = None
@@ -261,7 +253,7 @@ class DocNames:
                 continue
             h = self.head(name)
             score = 1.0 + name.start / max(token.i, 1)
-            if h.dep_ in ("nsubj", "nsubjpass"):
+            if h.dep_ in ("nsubj", "nsubjpass") and topical:
                 score += 0.8
             if name.start >= sent_start:
                 score += 0.5
@@ -375,8 +367,10 @@ def _is_headline(sent: Span) -> bool:
     are unreliable, so names seen only in such lines need confirmation elsewhere."""
     text = sent.doc.text
     start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.end_char)
+    end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
     line = text[start : end if end >= 0 else len(text)]
+    if re.match(r"\s*(https?://|www\.)", line):
+        return True  # a source link and the title pasted after it
     words = re.findall(r"[^\W\d_]+", line)
     if len(words) < 3 or len(words) > 25:
         return False

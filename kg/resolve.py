@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, PLACE_ALIASES
+from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
 from .model import ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
 
 # Which types each relation accepts (subject types, object types); anything else is a misreading.
@@ -34,7 +34,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 def name_key(name: str) -> str:
     """Normalised form under which spellings of one name meet."""
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES).strip()
-    place = PLACE_ALIASES.get(text.casefold())
+    place = place_name(text)
     if place:
         return place.casefold()
     text = re.sub(r"'s$", "", text)
@@ -47,6 +47,7 @@ def name_key(name: str) -> str:
 @dataclass
 class _Cluster:
     votes: Counter = field(default_factory=Counter)
+    context: Counter = field(default_factory=Counter)  # votes from context, not the NER label
     forms: Counter = field(default_factory=Counter)
     docs: set[str] = field(default_factory=set)
     strong: bool = False  # seen at least once outside headlines and page furniture
@@ -92,6 +93,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             c = clusters[key]
             if m.type and m.weight > 0:
                 c.votes[m.type] += m.weight
+                if m.evidence == "context":
+                    c.context[m.type] += m.weight
             c.forms[m.name] += 1
             c.docs.add(m.doc_id)
             c.count += 1
@@ -115,19 +118,25 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         root = uf.find(key)
         m = merged[root]
         m.votes.update(c.votes)
+        m.context.update(c.context)
         m.forms.update(c.forms)
         m.docs |= c.docs
         m.count += c.count
         m.strong |= c.strong
         members[root].append(key)
 
-    entities: dict[str, Entity] = {}
+    types: dict[str, str] = {}
     for root, c in merged.items():
         if not c.votes or not c.strong:
             continue  # a capitalised word nothing else confirms, or a headline-only guess
         etype = max(c.votes, key=lambda t: (c.votes[t], t == ORG))
-        if c.votes[etype] <= 0:
-            continue
+        if c.votes[etype] > 0:
+            types[root] = etype
+    _adjust_types(types, merged, members)
+
+    entities: dict[str, Entity] = {}
+    for root, etype in types.items():
+        c = merged[root]
         label = _label(root, c, etype)
         entities[root] = Entity(key=root, label=label, type=etype, aliases=set(c.forms) - {label}, docs=c.docs, mentions=c.count)
 
@@ -142,6 +151,27 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             continue
         kept.append(replace(rel, subj=s, obj=o))
     return Resolution(entities=sorted(entities.values(), key=lambda e: e.label.casefold()), relations=kept, key_of=key_of)
+
+
+def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: dict[str, list[str]]) -> None:
+    """Corpus-level typing the per-mention votes cannot see.
+
+    - "Amazon Live", "TikTok Shop": a company's name plus a word names one of its products.
+    - A lone one-word "person" that no title, role, pronoun or full name supports is far more
+      often a company the small model does not know ("Meta", "Backlinko") than a person.
+    """
+    for root, etype in list(types.items()):
+        toks = root.split()
+        c = merged[root]
+        if etype == ORG and len(toks) > 1 and not all(t in CORPORATE_TAIL for t in toks[1:]):
+            for k in range(len(toks) - 1, 0, -1):
+                prefix = " ".join(toks[:k])
+                if types.get(prefix) == ORG:
+                    c.votes[PRODUCT] += 2.0
+                    types[root] = max(c.votes, key=lambda t: (c.votes[t], t == ORG))
+                    break
+        if etype == PERSON and len(toks) == 1 and len(members[root]) == 1 and not c.context[PERSON]:
+            types[root] = ORG
 
 
 def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
@@ -162,6 +192,9 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
         if len(key.split()) != 1 or kind(c) == PLACE:
             continue
         full = by_last.get(key, [])
+        if not full and kind(c) == PERSON and len(key) >= 5:
+            # a misspelt surname in the same article as the full name ("Purbook" for "Purboo")
+            full = [k for last, keys in by_last.items() if _one_edit(key, last) for k in keys if clusters[k].docs & c.docs]
         if len(full) == 1:
             uf.union(key, full[0])
             continue
@@ -169,6 +202,16 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
         if len(longer) == 1 and kind(c) in (ORG, None, PERSON) and kind(clusters[longer[0]]) in (ORG, None):
             uf.union(key, longer[0])
     # A short-form person ("Trump") typed ORG by NER still joins a unique full person name.
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _label(root: str, c: _Cluster, etype: str) -> str:
