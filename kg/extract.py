@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import ROLE_NOUNS
+from .lexicon import ROLE_NOUNS, place_name
 from .mentions import DocNames, Name
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
@@ -102,6 +102,21 @@ PRESUPPOSING_VERBS = set(
     "end terminate reevaluate review scale".split()
 )
 SYMMETRIC = {"partnerOf", "competitorOf"}
+# What a relation says about its arguments' types, used when NER is silent or says "place" for
+# something that plays a company's role ("the deal between Disney and Netflix").
+ROLE_TYPES: dict[str, tuple[str | None, str | None]] = {
+    "partnerOf": (ORG, ORG),
+    "competitorOf": (ORG, ORG),
+    "owns": (None, ORG),
+    "acquired": (ORG, ORG),
+    "holdsStakeIn": (None, ORG),
+    "worksFor": (PERSON, ORG),
+    "advertisesOn": (ORG, None),
+    "launched": (ORG, PRODUCT),
+    "operatesIn": (None, PLACE),
+    "basedIn": (ORG, PLACE),
+}
+ROLE_WEIGHT = 1.5
 CONFIDENCE = {"verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "discourse": 0.6}
 
 
@@ -446,6 +461,10 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     for f in relations(names):
         if f.subj.text == f.obj.text:
             continue
+        for name, kind in zip((f.subj, f.obj), ROLE_TYPES[f.pred]):
+            if kind and _role_may_type(name, kind):
+                span = doc[name.start : name.end]
+                out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=ROLE_WEIGHT, weak=name.weak, evidence="role"))
         sent = f.trigger.sent
         modality = ASSERTED if f.presupposed and not _negated_presupposition(f) else modality_of(f.trigger)
         if f.presupposed and modality == ASSERTED:
@@ -478,6 +497,15 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
             )
         )
     return out
+
+
+def _role_may_type(name: Name, kind: str) -> bool:
+    """Role evidence fills gaps in NER; it never overrides a person or a known place."""
+    if name.ner_type is None:
+        return True
+    if name.ner_type == PLACE and kind != PLACE:
+        return not place_name(name.text)
+    return name.ner_type == PRODUCT and kind == ORG
 
 
 def _negated_presupposition(found: Found) -> bool:

@@ -93,7 +93,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             c = clusters[key]
             if m.type and m.weight > 0:
                 c.votes[m.type] += m.weight
-                if m.evidence == "context":
+                if m.evidence != "ner":
                     c.context[m.type] += m.weight
             c.forms[m.name] += 1
             c.docs.add(m.doc_id)
