@@ -28,6 +28,8 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "operatesIn": (frozenset({ORG, PRODUCT}), frozenset({PLACE})),
     "basedIn": (frozenset({ORG}), frozenset({PLACE})),
 }
+# Titles dropped from the front of a key ("President-elect Donald Trump" -> "donald trump").
+_KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split())
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -41,6 +43,8 @@ def name_key(name: str) -> str:
     tokens = text.casefold().replace(",", " ").split()
     while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
         tokens.pop()
+    while len(tokens) > 2 and tokens[0] in _KEY_TITLES:
+        tokens.pop(0)
     return " ".join(t.replace(".", "") if len(t) <= 5 else t for t in tokens)
 
 
@@ -160,6 +164,7 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
     - A lone one-word "person" that no title, role, pronoun or full name supports is far more
       often a company the small model does not know ("Meta", "Backlinko") than a person.
     """
+    surnames = {key.split()[-1] for key, t in types.items() if t == PERSON and len(key.split()) > 1}
     for root, etype in list(types.items()):
         toks = root.split()
         c = merged[root]
@@ -170,7 +175,7 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
                     c.votes[PRODUCT] += 2.0
                     types[root] = max(c.votes, key=lambda t: (c.votes[t], t == ORG))
                     break
-        if etype == PERSON and len(toks) == 1 and len(members[root]) == 1 and not c.context[PERSON]:
+        if etype == PERSON and len(toks) == 1 and len(members[root]) == 1 and not c.context[PERSON] and root not in surnames:
             types[root] = ORG
 
 
@@ -220,5 +225,6 @@ def _label(root: str, c: _Cluster, etype: str) -> str:
         return canonical
     forms = [f for f in c.forms if any(ch.isupper() for ch in f)] or list(c.forms)
     if etype == PERSON:
-        return max(forms, key=lambda f: (len(f.split()) if len(f.split()) <= 3 else 0, c.forms[f], f))
+        untitled = [f for f in forms if f.split()[0].casefold() not in _KEY_TITLES] or forms
+        return max(untitled, key=lambda f: (len(f.split()) if len(f.split()) <= 3 else 0, c.forms[f], f))
     return max(forms, key=lambda f: (c.forms[f], -abs(len(f.split()) - 2), f))

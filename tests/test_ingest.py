@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+from kg.ingest import IngestWarning, InputError, headline, read_documents
+from kg.nlp import chunks
+
+
+def read(paths):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = list(read_documents(paths))
+    return docs, [str(w.message) for w in caught if issubclass(w.category, IngestWarning)]
+
+
+def test_bom_crlf_and_date_marker(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf date 2024-11-17 Acme Corp opened.\r\nSecond line.\r\n")
+    (doc,), warns = read([tmp_path])
+    assert doc.date == "2024-11-17"
+    assert doc.text.startswith("Acme Corp opened.\nSecond line.")
+    assert "\r" not in doc.text and "date" not in doc.text[:10]
+    assert warns == []
+
+
+def test_cp1252_is_decoded_with_a_warning(tmp_path):
+    (tmp_path / "win.txt").write_bytes("Caf\u00e9 owner said \u201chello\u201d.".encode("cp1252"))
+    (doc,), warns = read([tmp_path])
+    assert "\u201chello\u201d" in doc.text
+    assert len(warns) == 1 and "win.txt" in warns[0] and "cp1252" in warns[0]
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [("empty.txt", b"", "empty"), ("blank.md", b"  \n\t\n", "empty"), ("bin.txt", b"\x00\x01\x02PNG\x00" * 50, "binary")],
+)
+def test_unusable_files_are_skipped_with_a_reason(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "ok.txt").write_text("Acme Corp hired Jane Doe.", encoding="utf-8")
+    docs, warns = read([tmp_path])
+    assert [d.id for d in docs] == ["ok.txt"]
+    assert any(name in w and reason in w for w in warns)
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_documents([tmp_path / "nope"]))
+
+
+def test_folders_are_recursive_and_ids_unique(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "a.txt").write_text("One text here.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Another text here.", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("ignored", encoding="utf-8")
+    docs, _ = read([tmp_path, tmp_path / "a.txt"])
+    ids = [d.id for d in docs]
+    assert len(ids) == len(set(ids)) == 3
+    assert "x/a.txt" in ids
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"id": "n1", "text": "Acme Corp hired Jane Doe.", "title": "Hiring", "date": "2024-01-02", "url": "https://example.com/1"}),
+        "{not json",
+        json.dumps({"id": "n2", "body": "no text field"}),
+        json.dumps({"id": "n3", "text": "Second story."}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    docs, warns = read([tmp_path / "feed.jsonl"])
+    assert [d.id for d in docs] == ["n1", "n3"]
+    assert docs[0].title == "Hiring" and docs[0].date == "2024-01-02" and docs[0].url == "https://example.com/1"
+    assert any("feed.jsonl:2" in w for w in warns) and any("feed.jsonl:3" in w for w in warns)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Acme Buys Widget Maker\nAcme Corp said on Monday it bought Widgets Ltd.", "Acme Buys Widget Maker"),
+        ("Acme Corp said on Monday it bought Widgets Ltd. The deal closed.\nMore.", None),
+        ("Single line without a body", None),
+    ],
+)
+def test_headline_becomes_title(text, expected):
+    assert headline(text) == expected
+
+
+def test_chunks_cover_the_text_at_line_breaks():
+    text = ("A sentence about Acme Corp.\n" * 40_000)[:1_050_000]
+    pieces = list(chunks(text, 100_000))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 100_000 for _, p in pieces)
+    assert all(text[off : off + len(p)] == p for off, p in pieces)
+    assert all(p.endswith("\n") for _, p in pieces[:-1])

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.model import ASSERTED, Document, Extraction, Mention, Relation
+from kg.resolve import name_key, resolve
+
+
+def ex(doc_id: str, mentions, relations=()):
+    out = Extraction(document=Document(id=doc_id, text="", source=doc_id))
+    out.mentions = [Mention(n, t, doc_id, 0, 1, weight=w, evidence=e) for n, t, w, e in mentions]
+    out.relations = [Relation(s, p, o, doc_id, "s", 0, 1, "test", 0.8, ASSERTED) for s, p, o in relations]
+    return out
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("WPP", "Wpp Plc"), ("U.S.", "United States"), ("US", "USA"), ("Acme Corp.", "Acme"), ("TikTok\u2019s", "TikTok"), ("UK", "Britain")],
+)
+def test_spellings_meet_under_one_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_distinct_names_stay_apart():
+    assert name_key("Amazon") != name_key("Amazon Live")
+
+
+def test_surname_joins_the_full_name_and_type_is_voted():
+    res = resolve(
+        [
+            ex("d1", [("Donald Trump", "Person", 1, "ner"), ("Trump", "Organization", 1, "ner")]),
+            ex("d2", [("Trump", "Person", 1, "ner"), ("President-elect Donald Trump", "Person", 2, "context")]),
+        ]
+    )
+    people = [e for e in res.entities if e.type == "Person"]
+    assert len(people) == 1 and len(res.entities) <= 2
+    assert people[0].label == "Donald Trump"
+    assert "Trump" in people[0].aliases
+
+
+def test_ambiguous_surname_is_not_merged():
+    res = resolve([ex("d", [("Jane Smith", "Person", 1, "ner"), ("John Smith", "Person", 1, "ner"), ("Smith", "Person", 1, "ner")])])
+    assert sorted(e.label for e in res.entities if e.type == "Person") == ["Jane Smith", "John Smith", "Smith"]
+
+
+def test_short_company_name_joins_corporate_long_form():
+    res = resolve([ex("d", [("Susquehanna International Group", "Organization", 1, "ner"), ("Susquehanna", "Organization", 1, "ner")])])
+    assert [e.label for e in res.entities] == ["Susquehanna International Group"]
+
+
+def test_candidates_without_evidence_are_not_entities():
+    res = resolve([ex("d", [("Acme", "Organization", 1, "ner"), ("Chums", "", 0.0, "none")], [("Acme", "partnerOf", "Chums")])])
+    assert [e.label for e in res.entities] == ["Acme"]
+    assert res.relations == []
+
+
+def test_relation_signatures_drop_misreadings():
+    res = resolve(
+        [ex("d", [("Acme", "Organization", 1, "ner"), ("Paris", "Place", 1, "ner"), ("Jo Bloggs", "Person", 1, "ner")],
+            [("Paris", "worksFor", "Acme"), ("Jo Bloggs", "worksFor", "Acme"), ("Acme", "basedIn", "Paris")])]
+    )
+    label = {e.key: e.label for e in res.entities}
+    assert {(label[r.subj], r.pred, label[r.obj]) for r in res.relations} == {("Jo Bloggs", "worksFor", "Acme"), ("Acme", "basedIn", "Paris")}
+
+
+def test_sub_brand_is_a_product():
+    res = resolve([ex("d", [("Acme", "Organization", 3, "ner"), ("Acme Cloud", "Organization", 1, "ner")])])
+    assert {e.label: e.type for e in res.entities} == {"Acme": "Organization", "Acme Cloud": "Product"}
