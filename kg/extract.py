@@ -348,6 +348,9 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     patient_preps = {"partnerOf": ("with",), "competitorOf": ("with", "against"), "acquired": ("of",),
                      "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",)}[pred]
     patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
+    # "the acquisition of Perseid by Astellas"
+    if pred in ("acquired", "launched", "holdsStakeIn") and not agents:
+        agents.extend(n for n, _ in _pobjs(noun, ("by",), names))
     if not agents and noun.dep_ in ("dobj", "attr", "pobj"):
         verb = noun.head if noun.dep_ != "pobj" else noun.head.head
         if verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj"):
@@ -449,7 +452,7 @@ def relations(names: DocNames) -> Iterator[Found]:
 def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     """Mentions and relations of one parsed chunk of `document` (chars shifted by `offset`)."""
     names = DocNames(doc)
-    out = Extraction(document=document)
+    out = Extraction(document=document, aliases=dict(names.aliases))
     for name in names.names:
         span = doc[name.start : name.end]
         start, end = offset + span.start_char, offset + span.end_char

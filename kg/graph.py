@@ -17,27 +17,30 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from .model import ASSERTED, Document, Entity, Relation
-from .vocab import CLASSES, DEFAULT_BASE, KG, ONTOLOGY_IRI, RELATIONS
+from .vocab import CLASSES, DEFAULT_BASE, KG, ONTOLOGY, ONTOLOGY_IRI, RELATIONS
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
 _SLUG_DROP = re.compile(r"[^A-Za-z0-9]+")
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters no XML-based format may carry (and lone surrogates, which cannot be encoded at all).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def mint_iri(base: str, kind: str, key: str) -> URIRef:
+def mint_iri(base: str, kind: str, key: str = "") -> URIRef:
     """The one place IRIs are made: stable per (kind, key), safe for every strict parser.
 
     Plain names keep a readable local name ("Amazon Live" -> Amazon_Live); anything else gets an
     ASCII slug plus a hash of the exact name after "--" (which plain names never contain), so
     distinct names never collide and no character needs escaping.
     """
+    if kind == "graph":  # the graph itself (its owl:Ontology header): the bare base
+        return URIRef(base)
     prefix = {"entity": "", "doc": "doc/", "statement": "stmt/"}[kind]
     if kind == "entity" and _PLAIN_NAME.fullmatch(key) and len(key) <= 80:
         local = key.replace(" ", "_")
     else:
         ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
         slug = _SLUG_DROP.sub("_", ascii_key).strip("_")[:60] or "x"
-        digest = hashlib.sha1(f"{kind}\x00{key}".encode()).hexdigest()[:12]
+        digest = hashlib.sha1(f"{kind}\x00{key}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
         local = f"{slug}--{digest}"
     return URIRef(base + prefix + local)
 
@@ -65,6 +68,10 @@ def build_graph(
     """One graph: typed, labelled entity nodes, asserted relations, documents and evidence."""
     g = new_graph()
     g.bind("e", Namespace(base))
+    # Ontology header: tools such as Protégé read the term declarations from the imported ontology.
+    header = mint_iri(base, "graph")
+    g.add((header, RDF.type, OWL.Ontology))
+    g.add((header, OWL.imports, ONTOLOGY))
     doc_iris: dict[str, URIRef] = {}
     for document in documents:
         node = doc_iris[document.id] = mint_iri(base, "doc", document.id)

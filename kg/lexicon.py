@@ -71,6 +71,17 @@ NOT_NAMES = frozenset(
      "photo illustration", "getty", "internet", "web", "e-commerce", "ecommerce"}
 )
 
+# Capitalised words that make up job titles and committee names, not entity names:
+# a "name" made only of these ("Chief Executive Officer", "Vice", "Board") is not one.
+GENERIC_CAPS = frozenset(
+    """vice senior executive chief general deputy assistant associate acting interim managing
+    board directors committee operations management supply chain finance financial
+    administrative accounting marketing sales technology technical legal human resources
+    company corporation group firm the our its their co-chief global regional national
+    international division department unit team office investor relations public affairs
+    strategy development research product products business services service""".split()
+)
+
 # Lines after which a page is boilerplate, not article.
 BOILERPLATE_MARKERS = (
     "you may also like",
@@ -197,6 +208,7 @@ __all__ = [
     "LEGAL_SUFFIXES",
     "NEGATING_ADJECTIVES",
     "NEGATING_VERBS",
+    "GENERIC_CAPS",
     "NOT_NAMES",
     "PERSON_TITLES",
     "PLACE",

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     BOILERPLATE_MARKERS,
+    GENERIC_CAPS,
+    LEGAL_SUFFIXES,
     NOT_NAMES,
     PERSON_TITLES,
     PRODUCT_WHEN_MODIFIER,
@@ -70,7 +72,11 @@ class Name:
 
 def clean_name(text: str) -> str:
     """Canonical surface form: straight apostrophes, no 'the', no possessive, single spaces."""
-    text = _APOSTROPHES.sub("'", text).strip(" \t\n,.;:-\"'()[]")
+    text = _APOSTROPHES.sub("'", text).strip(" \t\n,;:-\"'()[]")
+    # keep the period of "Co.", "Inc.", "Jr.", "U.S."; drop a sentence's full stop
+    last = text.rsplit(" ", 1)[-1]
+    if text.endswith(".") and not (last.casefold() in LEGAL_SUFFIXES or "." in last[:-1] or len(last) <= 4 and last[:1].isupper()):
+        text = text.rstrip(".")
     text = re.sub(r"^(the|The|THE)\s+", "", text)
     text = re.sub(r"'s?$", "", text)
     return " ".join(text.split())
@@ -113,6 +119,9 @@ class DocNames:
             return None
         if len(text) < 2 or not any(c.isalpha() for c in text):
             return None
+        words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
+        if all(w in GENERIC_CAPS or w in ROLE_NOUNS or w in PERSON_TITLES or w in LEGAL_SUFFIXES or w in ("of", "and", "&") for w in words):
+            return None  # "Chief Executive Officer", "Vice", "Board of Directors", "Inc"
         # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention.
         if end < len(doc) - 1 and doc[end].text == "-" and doc[end + 1].is_lower:
             return None
@@ -153,6 +162,25 @@ class DocNames:
             else:
                 i += 1
         self.names.sort(key=lambda n: n.start)
+        self.aliases = self._acronyms()
+
+    def _acronyms(self) -> dict[str, str]:
+        """ "Credit Market Analysis Ltd. (CMA)": the bracketed short form names the same entity."""
+        doc, out = self.doc, {}
+        for name in self.names:
+            e = name.end
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+                short = doc[e + 1]
+                inner = self.by_token.get(short.i)
+                if short.is_upper or (inner is not None and len(inner.text.split()) < len(name.text.split())):
+                    if short.text[0].isupper() and len(short.text) >= 2 and short.text.casefold() not in NOT_NAMES:
+                        out[clean_name(short.text)] = name.text
+                        if inner is None:
+                            alias = self._add(short.i, short.i + 1, None)
+                            if alias is not None:
+                                alias.votes.update(name.votes)
+        self.names.sort(key=lambda n: n.start)
+        return out
 
     # --- typing from context ----------------------------------------------------------------
 
@@ -349,10 +377,14 @@ def _is_propn(token: Token) -> bool:
 
 
 def _split_span(ent: Span) -> list[tuple[int, int]]:
-    """Split 'Facebook, Instagram' or "Amazon's Black Business Accelerator" into its names."""
+    """Split 'Facebook, Instagram' or "Amazon's Black Business Accelerator" into its names
+    (but not "Unimed Pharmaceuticals, Inc.", whose comma precedes a legal suffix)."""
     pieces: list[tuple[int, int]] = []
     start = ent.start
+    doc = ent.doc
     for tok in ent:
+        if tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in LEGAL_SUFFIXES:
+            continue
         if tok.text in (",", ";") or (tok.lower_ in ("and", "or") and tok.dep_ == "cc") or tok.tag_ == "POS":
             if tok.i > start:
                 pieces.append((start, tok.i))

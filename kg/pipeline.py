@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rdflib import Graph
+from spacy.language import Language
 
 from .extract import extract
 from .graph import build_graph
@@ -27,6 +28,10 @@ class BuildResult:
     resolution: Resolution
     documents: list[Document]
     seconds: float
+    # What `kg add` needs to update the graph later (saved by kg.store): parsed extractions
+    # before gazetteer linking, and the documents left for linking.
+    extractions: list[Extraction] = field(default_factory=list)
+    deferred: list[Document] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -44,9 +49,13 @@ def extract_documents(
     n_process: int = 1,
     batch_size: int = 32,
     on_document: Callable[[Document], None] | None = None,
+    nlp: Language | None = None,
 ) -> tuple[list[Extraction], list[Document], list[Document]]:
-    """(extractions, all documents, documents left for gazetteer linking)."""
-    nlp = load_pipeline(model)
+    """(extractions, all documents, documents left for gazetteer linking).
+
+    `nlp`: an already loaded pipeline (kg.distributed keeps one per worker); else `model` is loaded.
+    """
+    nlp = load_pipeline(model) if nlp is None else nlp
     model_lang = nlp.lang
     docs_meta: list[Document] = []
     deferred: list[Document] = []
@@ -105,9 +114,112 @@ def build(
 ) -> BuildResult:
     start = time.perf_counter()
     extractions, docs, deferred = extract_documents(documents, model=model, n_process=n_process, on_document=on_document)
-    resolution = resolve(extractions)
+    return assemble(extractions, docs, deferred, base=base, start=start)
+
+
+def assemble(
+    extractions: list[Extraction],
+    documents: list[Document],
+    deferred: list[Document],
+    *,
+    base: str = DEFAULT_BASE,
+    start: float | None = None,
+) -> BuildResult:
+    """Corpus-level steps of a build: resolve, link deferred documents, build the graph.
+
+    Shared by `build`, `add_documents` and the distributed build, so all three give the same
+    graph for the same extractions.
+    """
+    start = time.perf_counter() if start is None else start
+    parsed = list(extractions)
+    resolution = resolve(parsed)
     if deferred:
-        extractions += [link_known_entities(d, resolution) for d in deferred]
-        resolution = resolve(extractions)
-    graph = build_graph(resolution.entities, resolution.relations, docs, base=base)
-    return BuildResult(graph=graph, resolution=resolution, documents=docs, seconds=time.perf_counter() - start)
+        resolution = resolve(parsed + [link_known_entities(d, resolution) for d in deferred])
+    graph = build_graph(resolution.entities, resolution.relations, documents, base=base)
+    return BuildResult(
+        graph=graph,
+        resolution=resolution,
+        documents=documents,
+        seconds=time.perf_counter() - start,
+        extractions=parsed,
+        deferred=list(deferred),
+    )
+
+
+@dataclass
+class AddResult:
+    result: BuildResult
+    added: list[str]
+    replaced: list[str]
+    unchanged: list[str]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced)
+
+
+def add_documents(
+    previous: list[Document],
+    previous_extractions: list[Extraction],
+    previous_deferred: list[Document],
+    documents: Iterable[Document],
+    *,
+    model: str = DEFAULT_MODEL,
+    base: str = DEFAULT_BASE,
+    n_process: int = 1,
+    on_document: Callable[[Document], None] | None = None,
+) -> AddResult:
+    """Update a corpus: parse only new or changed documents, then resolve everything again.
+
+    A document with a known id and the same text is skipped; with a known id and a different
+    text it replaces the old one in place. New documents go to the end, so the corpus order
+    is the order a full build over the old and then the new paths would see.
+    """
+    start = time.perf_counter()
+    old_hash = {d.id: _text_hash(d.text) for d in previous}
+    todo: dict[str, Document] = {}
+    unchanged: list[str] = []
+    for document in documents:
+        if old_hash.get(document.id) == _text_hash(document.text):
+            unchanged.append(document.id)
+            if on_document:
+                on_document(document)
+        else:
+            todo[document.id] = document  # a later duplicate id wins, like a later edit
+    fresh, fresh_docs, fresh_deferred = (
+        extract_documents(todo.values(), model=model, n_process=n_process, on_document=on_document) if todo else ([], [], [])
+    )
+    new_docs = {d.id: d for d in fresh_docs}
+    new_ex = {ex.document.id: ex for ex in fresh}
+    new_deferred = {d.id for d in fresh_deferred}
+    old_ex = {ex.document.id: ex for ex in previous_extractions}
+    old_deferred = {d.id for d in previous_deferred}
+
+    order = [d.id for d in previous] + [i for i in new_docs if i not in old_hash]
+    docs_by_id = {d.id: d for d in previous} | new_docs
+    extractions: list[Extraction] = []
+    deferred: list[Document] = []
+    for doc_id in order:
+        doc = docs_by_id[doc_id]
+        if doc_id in new_docs:
+            if doc_id in new_deferred:
+                deferred.append(doc)
+            elif doc_id in new_ex:
+                extractions.append(new_ex[doc_id])
+        elif doc_id in old_deferred:
+            deferred.append(doc)
+        elif doc_id in old_ex:
+            extractions.append(old_ex[doc_id])
+    result = assemble(extractions, [docs_by_id[i] for i in order], deferred, base=base, start=start)
+    return AddResult(
+        result=result,
+        added=[i for i in new_docs if i not in old_hash],
+        replaced=[i for i in new_docs if i in old_hash],
+        unchanged=unchanged,
+    )
+
+
+def _text_hash(text: str) -> str:
+    from .store import text_hash
+
+    return text_hash(text)

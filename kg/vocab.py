@@ -1,18 +1,43 @@
 """The kg vocabulary as an rdflib DefinedNamespace: a misspelt term is an error.
 
-Kept in sync with ontology/kg.ttl by tests/test_vocab.py.
+Kept in sync with ontology/kg.ttl by tests/test_vocab.py: every term below is declared there
+(with its OWL kind, label, comment, domain and range) and the ontology declares nothing else
+in the kg namespace.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
 ONTOLOGY_IRI = "https://example.org/kg/ontology#"
+"""Namespace of kg terms (classes and properties end up as ONTOLOGY_IRI + local name)."""
+ONTOLOGY = URIRef(ONTOLOGY_IRI.rstrip("#"))
+"""The owl:Ontology that declares the terms: the namespace without its '#'."""
 DEFAULT_BASE = "https://example.org/kg/id/"
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+"""ontology/ of the source checkout (kg is installed editable, so it sits beside the package)."""
+
+
+class OntologyError(Exception):
+    """An ontology file (kg.ttl, shapes.ttl, saved queries) is missing: reported in one line."""
+
+
+def ontology_file(name: str) -> Path:
+    """Path of a file under ontology/, or a one-line OntologyError when it is not there."""
+    path = ONTOLOGY_DIR / name
+    if not path.exists():
+        raise OntologyError(
+            f"{path}: not found; kg reads its ontology files from the ontology/ folder next to the kg "
+            "package (install kg from a source checkout with `pip install -e .`)"
+        )
+    return path
 
 
 class KG(DefinedNamespace):
-    """Classes, the ten core relations and the provenance terms of a kg graph."""
+    """Classes, the ten core relations, their inverses and the provenance terms of a kg graph."""
 
     _fail = True
     _NS = Namespace(ONTOLOGY_IRI)
@@ -23,7 +48,6 @@ class KG(DefinedNamespace):
     Place: URIRef
     Product: URIRef
     Document: URIRef
-    Mention: URIRef
 
     # Core relations (their local names are the contract with kg evaluate and gold files)
     partnerOf: URIRef
@@ -36,22 +60,22 @@ class KG(DefinedNamespace):
     launched: URIRef
     operatesIn: URIRef
     basedIn: URIRef
-    # Inverses
+    # Inverses (declared for reasoners and queries; kg build writes only the forward direction)
     ownedBy: URIRef
     employs: URIRef
 
-    # Provenance and annotations
+    # Entities and documents
+    mentionedIn: URIRef
+    mentionCount: URIRef
+    sourcePath: URIRef
+
+    # Provenance records (rdf:Statement nodes)
     sentence: URIRef
     startChar: URIRef
     endChar: URIRef
     rule: URIRef
     confidence: URIRef
     modality: URIRef
-    asserted: URIRef
-    language: URIRef
-    sourcePath: URIRef
-    mentionedIn: URIRef
-    mentionCount: URIRef
     roleTitle: URIRef
     stakePercent: URIRef
     date: URIRef
@@ -74,6 +98,7 @@ RELATIONS: dict[str, URIRef] = {
     )
 }
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
+INVERSES: dict[str, URIRef] = {"owns": KG.ownedBy, "worksFor": KG.employs}
 CLASSES: dict[str, URIRef] = {
     "Organization": KG.Organization,
     "Person": KG.Person,

@@ -6,6 +6,7 @@ import warnings
 
 from ._app import app, fail
 from . import build, evaluate, query  # noqa: F401,E402  (register commands)
+from . import add, push  # noqa: F401,E402  (kg add, kg push)
 
 
 def main() -> None:

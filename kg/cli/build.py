@@ -6,12 +6,14 @@ from typing import List, Optional
 
 import typer
 
+from ..distributed import DistributedError, build_on_cluster
 from ..export import ExportError, export
 from ..ingest import InputError, read_documents
 from ..nlp import DEFAULT_MODEL, ModelError
 from ..pipeline import build as build_corpus
 from ..vocab import DEFAULT_BASE
 from ._app import app, fail
+from .add import save_store
 
 
 @app.command()
@@ -23,6 +25,7 @@ def build(
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),
     html: bool = typer.Option(True, "--html/--no-html", help="Also write graph.html."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep only the N most connected entities in graph.html (the Turtle keeps all)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS", help="Parse on a dask.distributed cluster (e.g. tcp://10.0.0.5:8786); needs the 'dask' extra."),
 ) -> None:
     """Read articles and write OUT/graph.ttl and OUT/graph.html."""
     if not base.endswith(("/", "#")):
@@ -35,8 +38,14 @@ def build(
         fail("no readable documents in the given paths")
     progress = _progress(len(documents))
     try:
-        result = build_corpus(documents, model=model, base=base, n_process=workers, on_document=lambda d: progress.update(1))
+        if dask:  # parsing on a cluster; resolution and export stay here
+            result = build_on_cluster(documents, dask, model=model, base=base, on_document=lambda d: progress.update(1))
+        else:
+            result = build_corpus(documents, model=model, base=base, n_process=workers, on_document=lambda d: progress.update(1))
     except ModelError as exc:
+        progress.close()
+        fail(str(exc))
+    except DistributedError as exc:  # dask missing or scheduler unreachable
         progress.close()
         fail(str(exc))
     progress.close()
@@ -45,6 +54,7 @@ def build(
         if html:
             title = f"{_corpus_name(paths)}: knowledge graph"
             export(result.graph, out / "graph.html", format="html", title=title, max_nodes=max_nodes)
+        save_store(out, result, model=model, base=base, title=f"{_corpus_name(paths)}: knowledge graph", html=html, max_nodes=max_nodes)  # for kg add
     except (OSError, ExportError) as exc:
         fail(f"cannot write to {out}: {exc}")
     print(f"{result.summary} -> {out}/graph.ttl", file=sys.stderr)

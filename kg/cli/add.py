@@ -1,0 +1,84 @@
+"""`kg add`: add or update documents in a built graph without re-parsing the whole corpus."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .. import __version__
+from ..export import ExportError, export
+from ..ingest import InputError, read_documents
+from ..nlp import DEFAULT_MODEL, ModelError
+from ..pipeline import BuildResult, add_documents
+from ..store import FILENAME, StoreError, dump, load, snapshot_of
+from ..vocab import DEFAULT_BASE
+from ._app import app, fail
+
+
+def save_store(out: Path, result: BuildResult, *, model: str, base: str, title: str, html: bool, max_nodes: int | None) -> None:
+    """Save the per-document extractions next to the graph (OUT/extractions.jsonl)."""
+    dump(
+        out / FILENAME,
+        snapshot_of(result.documents, result.extractions, result.deferred, model=model, base=base, title=title, html=html, max_nodes=max_nodes),
+    )
+
+
+@app.command()
+def add(
+    paths: List[Path] = typer.Argument(..., help="Files (.txt, .md, .jsonl) and folders to add or update."),
+    out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder of a previous kg build (graph.ttl, extractions.jsonl)."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline; must be the one the graph was built with (the default)."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="As for kg build; default: what the build used."),
+) -> None:
+    """Add new or changed documents to OUT and rewrite OUT/graph.ttl (and graph.html).
+
+    The result is the graph `kg build` would give for all the documents at once. A document
+    whose id (file name, or path inside a given folder, or JSONL "id") is already in the graph
+    is skipped if its text is unchanged and replaces the old version if it changed.
+    """
+    store_path = out / FILENAME
+    if not store_path.exists():
+        fail(f"{store_path} not found: run 'kg build ... --out {out}' first (graphs built before kg add existed need one rebuild)")
+    try:
+        snapshot = load(store_path)
+    except StoreError as exc:
+        fail(str(exc))
+    settings = snapshot.settings
+    built_with = settings.get("model") or DEFAULT_MODEL
+    if model is not None and model != built_with:
+        fail(f"{out} was built with model '{built_with}'; add with the same model or rebuild with kg build --model {model}")
+    if settings.get("kg_version") not in (None, __version__):
+        print(f"warning: {store_path} was written by kg {settings['kg_version']}; this is kg {__version__} (rebuild to re-extract old documents with the new rules)", file=sys.stderr)
+    base = settings.get("base") or DEFAULT_BASE
+    try:
+        documents = list(read_documents(paths))
+    except InputError as exc:
+        fail(str(exc))
+    if not documents:
+        fail("no readable documents in the given paths")
+    try:
+        update = add_documents(
+            snapshot.documents, snapshot.extractions, snapshot.deferred, documents, model=built_with, base=base, n_process=workers
+        )
+    except ModelError as exc:
+        fail(str(exc))
+    counts = f"{len(update.added)} added, {len(update.replaced)} replaced, {len(update.unchanged)} unchanged"
+    if not update.changed and (out / "graph.ttl").exists():
+        print(f"{counts}: {out}/graph.ttl is up to date", file=sys.stderr)
+        return
+    result = update.result
+    html = settings.get("html", True)
+    max_nodes = max_nodes if max_nodes is not None else settings.get("max_nodes")
+    title = settings.get("title") or "knowledge graph"
+    try:
+        # Graph first, extractions last: if a write fails, the next `kg add` redoes the work.
+        export(result.graph, out / "graph.ttl", format="turtle")
+        if html:
+            export(result.graph, out / "graph.html", format="html", title=title, max_nodes=max_nodes)
+        save_store(out, result, model=built_with, base=base, title=title, html=html, max_nodes=max_nodes)
+    except (OSError, ExportError) as exc:
+        fail(f"cannot write to {out}: {exc}")
+    print(f"{counts}; {result.summary} -> {out}/graph.ttl", file=sys.stderr)

@@ -1,0 +1,136 @@
+"""Per-document extractions saved next to the graph, so `kg add` re-parses only what is new.
+
+Parsing is nearly all of a build's time, while resolution and graph building are cheap and
+must see the whole corpus. So `kg build` saves what each document contributed (its
+Extraction) in OUT/extractions.jsonl, and `kg add` loads it, parses only new or changed
+documents, and re-runs resolution over everything: the same graph as building all at once.
+
+File format (JSON lines): a header object {"format": "kg-extractions/1", "kg_version",
+"model", "base", "title", "max_nodes"}, then one object per document in corpus order:
+{"document": {...}, "sha256": text hash, "deferred": true when the language had no pipeline,
+"mentions": [...], "relations": [...], "aliases": {...}}. Mentions and relations are their
+dataclass fields without `doc_id` (it is the document's).
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .export._atomic import atomic_write
+from .model import Document, Extraction, Mention, Relation
+
+FORMAT = "kg-extractions/1"
+FILENAME = "extractions.jsonl"
+
+
+class StoreError(Exception):
+    """The extractions file is missing, unreadable or from an incompatible version."""
+
+
+@dataclass
+class Snapshot:
+    """A corpus as `kg add` sees it: documents in order, their extractions, build settings."""
+
+    documents: list[Document]
+    extractions: list[Extraction]  # one per parsed document (not the deferred ones)
+    deferred: list[Document]  # languages with no pipeline: linked to known names at build time
+    settings: dict[str, Any] = field(default_factory=dict)  # model, base, title, max_nodes
+
+    @property
+    def hashes(self) -> dict[str, str]:
+        return {d.id: text_hash(d.text) for d in self.documents}
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _record(obj: Any) -> dict:
+    data = dataclasses.asdict(obj)
+    data.pop("doc_id", None)
+    return data
+
+
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def _restore(cls: type, data: dict, doc_id: str) -> Any:
+    """Rebuild a Mention/Relation; JSON lists go back to tuples where the field is a tuple."""
+    kwargs = dict(data)
+    if "doc_id" in {f.name for f in dataclasses.fields(cls)}:
+        kwargs["doc_id"] = doc_id
+    for f in dataclasses.fields(cls):
+        if f.name in kwargs and str(f.type).startswith("tuple"):
+            kwargs[f.name] = _tuples(kwargs[f.name])
+    return cls(**kwargs)
+
+
+def dump(path: str | Path, snapshot: Snapshot) -> None:
+    """Write the snapshot atomically: a failed write leaves the previous file as it was."""
+    by_id = {ex.document.id: ex for ex in snapshot.extractions}
+    deferred = {d.id for d in snapshot.deferred}
+    header = {"format": FORMAT, "kg_version": __version__, **snapshot.settings}
+    with atomic_write(path) as fh:
+        fh.write(json.dumps(header, ensure_ascii=False) + "\n")
+        for doc in snapshot.documents:
+            ex = by_id.get(doc.id) or Extraction(document=doc)
+            record = {
+                "document": dataclasses.asdict(doc),
+                "sha256": text_hash(doc.text),
+                "deferred": doc.id in deferred,
+                "mentions": [_record(m) for m in ex.mentions],
+                "relations": [_record(r) for r in ex.relations],
+                "aliases": ex.aliases,
+            }
+            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def load(path: str | Path) -> Snapshot:
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{path}: cannot read ({exc})") from None
+    try:
+        header = json.loads(lines[0]) if lines else {}
+    except json.JSONDecodeError:
+        header = {}
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise StoreError(f"{path}: not a {FORMAT} file")
+    settings = {k: v for k, v in header.items() if k not in ("format",)}
+    documents: list[Document] = []
+    extractions: list[Extraction] = []
+    deferred: list[Document] = []
+    for lineno, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            doc = Document(**rec["document"])
+            mentions = [_restore(Mention, m, doc.id) for m in rec["mentions"]]
+            relations = [_restore(Relation, r, doc.id) for r in rec["relations"]]
+            aliases = dict(rec.get("aliases") or {})
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise StoreError(f"{path}:{lineno}: damaged or written by another kg version ({type(exc).__name__}: {exc}); rebuild with kg build") from None
+        documents.append(doc)
+        if rec.get("deferred"):
+            deferred.append(doc)
+        else:
+            extractions.append(Extraction(document=doc, mentions=mentions, relations=relations, aliases=aliases))
+    return Snapshot(documents=documents, extractions=extractions, deferred=deferred, settings=settings)
+
+
+def snapshot_of(documents: Iterable[Document], extractions: Iterable[Extraction], deferred: Iterable[Document], **settings: Any) -> Snapshot:
+    return Snapshot(list(documents), list(extractions), list(deferred), dict(settings))
+
+
+__all__ = ["FILENAME", "FORMAT", "Snapshot", "StoreError", "dump", "load", "snapshot_of", "text_hash"]
