@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import ROLE_NOUNS, place_name
+from .lexicon import DEMONYMS, ROLE_NOUNS, TYPE_NOUNS, place_name
 from .mentions import DocNames, Name
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
@@ -38,6 +38,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "hire": ("worksFor", ("dobj",), True),
     "appoint": ("worksFor", ("dobj",), True),
     "work": ("worksFor", ("for", "at"), False),
+    "teach": ("worksFor", ("at",), False),
     "join": ("worksFor", ("dobj",), False),
     "lead": ("worksFor", ("dobj",), False),
     "head": ("worksFor", ("dobj",), False),
@@ -117,7 +118,7 @@ ROLE_TYPES: dict[str, tuple[str | None, str | None]] = {
     "basedIn": (ORG, PLACE),
 }
 ROLE_WEIGHT = 1.5
-CONFIDENCE = {"verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "discourse": 0.6}
+CONFIDENCE = {"verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "affiliation": 0.7, "discourse": 0.6}
 
 
 @dataclass
@@ -412,6 +413,53 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
             yield Found(name, "basedIn", place, child, "place:based", presupposed=True)
 
 
+# Type nouns that describe a company, for "a Hong Kong construction firm" / "German carmaker BMW".
+COMPANY_NOUNS = {w for w, t in TYPE_NOUNS.items() if t == ORG} - {"government", "administration", "court", "senate", "house", "parliament", "council", "ministry", "department", "party", "union", "committee"}
+
+
+def origin_relations(name: Name, names: DocNames) -> Iterator[Found]:
+    """basedIn from a place or nationality modifying a company: "the U.S. Congress",
+    "Chilean copper company Codelco", "Sun Hung Kai, a Hong Kong construction firm"."""
+    if name.type != ORG:
+        return
+    h = names.head(name)
+    heads = [h]
+    for child in h.children:  # "Codelco, a Chilean company" / "the ... company Codelco"
+        if child.dep_ in ("appos", "compound") and child.lower_ in COMPANY_NOUNS:
+            heads.append(child)
+    if h.dep_ == "appos" and h.head.lower_ in COMPANY_NOUNS:
+        heads.append(h.head)
+    for head in heads:
+        for mod in head.children:
+            if mod.dep_ not in ("compound", "amod", "nmod") or mod.i >= head.i or mod.i >= name.start and head is h:
+                continue
+            if mod.i + 1 < len(mod.doc) and mod.doc[mod.i + 1].text == "-":
+                continue  # "Chinese-owned" says who owns it, not where it is
+            place = names.by_token.get(mod.i)
+            if place is not None and place.type == PLACE:
+                yield Found(name, "basedIn", place, mod, "place:modifier", presupposed=True)
+            elif mod.lower_ in DEMONYMS and mod.ent_type_ == "NORP":
+                country = names.demonym(mod)
+                if country is not None:
+                    yield Found(name, "basedIn", country, mod, "place:demonym", presupposed=True)
+
+
+def affiliation_relations(name: Name, names: DocNames) -> Iterator[Found]:
+    """ "Greg Thayer of the Forest Service", "Wang Ziqiang at the Institute": a person's
+    organisation given straight after the name."""
+    if name.type != PERSON:
+        return
+    h = names.head(name)
+    for child in h.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i == name.end:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for org in names.names_at(pobj):
+                    if org.type == ORG:
+                        yield Found(name, "worksFor", org, child, f"affiliation:{child.lower_}", presupposed=True)
+
+
 def discourse_relations(names: DocNames) -> Iterator[Found]:
     """ "… pressed by Kuaishou. The competitor boasts …": a definite "the competitor" names a rival
     of the company the passage is about (the nearest other subject)."""
@@ -446,6 +494,8 @@ def relations(names: DocNames) -> Iterator[Found]:
             yield from event_relations(token, names)
     for name in names.names:
         yield from place_relations(name, names)
+        yield from affiliation_relations(name, names)
+        yield from origin_relations(name, names)
     yield from discourse_relations(names)
 
 

@@ -35,7 +35,12 @@ ROLE_NOUNS = frozenset(
     editor reporter correspondent journalist columnist economist strategist researcher
     scientist lawyer attorney counsel adviser advisor consultant lead leader executive
     secretary treasurer trustee member designer developer producer boss principal
-    administrator coordinator officer associate worker intern owner-operator""".split()
+    administrator coordinator officer associate worker intern owner-operator comptroller
+    controller commander professor lecturer teacher instructor coach player captain pilot nurse
+    doctor physician surgeon accountant auditor banker broker trader agent inspector official
+    commissioner ambassador envoy dean provost rector fellow scholar organizer anchor host
+    writer critic photographer presenter playwright architect curator superintendent
+    supervisor foreman chemist physicist pastor minister aide staffer deputy""".split()
 )
 
 # Head nouns that type the name they describe ("investment firm TCG", "its sister app, CapCut").
@@ -186,6 +191,23 @@ PLACE_ALIASES: dict[str, str] = {
     alias.casefold(): canonical for canonical, aliases in COUNTRIES.items() for alias in (canonical, *aliases)
 }
 
+# Adjective -> country, for "German carmaker BMW" (basedIn) and for typing.
+DEMONYMS: dict[str, str] = {
+    "american": "United States", "british": "United Kingdom", "chinese": "China", "japanese": "Japan",
+    "german": "Germany", "french": "France", "italian": "Italy", "spanish": "Spain",
+    "korean": "South Korea", "south korean": "South Korea", "indian": "India", "canadian": "Canada",
+    "mexican": "Mexico", "brazilian": "Brazil", "australian": "Australia", "russian": "Russia",
+    "dutch": "Netherlands", "swiss": "Switzerland", "swedish": "Sweden", "norwegian": "Norway",
+    "danish": "Denmark", "finnish": "Finland", "irish": "Ireland", "israeli": "Israel",
+    "saudi": "Saudi Arabia", "turkish": "Turkey", "iranian": "Iran", "ukrainian": "Ukraine",
+    "polish": "Poland", "south african": "South Africa", "nigerian": "Nigeria", "egyptian": "Egypt",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
+    "thai": "Thailand", "malaysian": "Malaysia", "vietnamese": "Vietnam", "indonesian": "Indonesia",
+    "singaporean": "Singapore", "taiwanese": "Taiwan", "belgian": "Belgium", "austrian": "Austria",
+    "portuguese": "Portugal", "greek": "Greece", "european": "Europe", "filipino": "Philippines",
+    "pakistani": "Pakistan", "emirati": "United Arab Emirates",
+}
+
 _DOTLESS = {alias.replace(".", ""): canonical for alias, canonical in PLACE_ALIASES.items()}
 
 
@@ -208,6 +230,7 @@ __all__ = [
     "LEGAL_SUFFIXES",
     "NEGATING_ADJECTIVES",
     "NEGATING_VERBS",
+    "DEMONYMS",
     "GENERIC_CAPS",
     "NOT_NAMES",
     "PERSON_TITLES",

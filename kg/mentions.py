@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     BOILERPLATE_MARKERS,
+    DEMONYMS,
     GENERIC_CAPS,
     LEGAL_SUFFIXES,
     NOT_NAMES,
@@ -203,12 +204,10 @@ class DocNames:
                     if kind:
                         votes[kind] += 3.0
             # "the agency Wpp Plc", "its sister app, CapCut", "the Amazon Live platform"
-            if h.dep_ in ("appos", "compound") and h.head.i not in self.by_token:
-                kind = TYPE_NOUNS.get(h.head.lower_)
-                if kind and h.dep_ == "compound" and h.head.i > h.i and h.head.lower_ in PRODUCT_WHEN_MODIFIER:
-                    kind = PRODUCT
-                if kind and (h.dep_ == "appos" or h.head.i > h.i):
-                    votes[kind] += 3.0
+            if h.dep_ == "appos" and h.head.i not in self.by_token and h.head.lower_ in TYPE_NOUNS:
+                votes[TYPE_NOUNS[h.head.lower_]] += 3.0
+            elif h.dep_ == "compound" and h.head.i > h.i and h.head.lower_ in PRODUCT_WHEN_MODIFIER and h.head.i not in self.by_token:
+                votes[PRODUCT] += 3.0
             # "X is a company"
             if h.dep_ == "nsubj" and h.head.lemma_ in ("be", "become", "remain"):
                 for child in h.head.children:
@@ -331,6 +330,19 @@ class DocNames:
                 return self.name_at_relcl(rel.head)
         return None
 
+    def demonym(self, token: Token) -> Name | None:
+        """A country Name standing for a nationality adjective ("Chilean" -> Chile)."""
+        country = DEMONYMS.get(token.lower_)
+        if country is None:
+            return None
+        name = self.by_token.get(token.i)
+        if name is None:
+            name = Name(text=country, start=token.i, end=token.i + 1, weak=token.i >= self.weak_from)
+            name.votes[PLACE] += 1.0
+            self.names.append(name)
+            self.by_token[token.i] = name
+        return name
+
     def name_at_relcl(self, head: Token) -> Name | None:
         """The antecedent of a relative pronoun: climb out of "the Chinese version of X" appositives."""
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.dep_ == "appos":
@@ -403,6 +415,8 @@ def _is_headline(sent: Span) -> bool:
     line = text[start : end if end >= 0 else len(text)]
     if re.match(r"\s*(https?://|www\.)", line):
         return True  # a source link and the title pasted after it
+    if line.rstrip().endswith((".", "!", '."', ".\u201d")):
+        return False  # a sentence, however many capitals it has
     words = re.findall(r"[^\W\d_]+", line)
     if len(words) < 3 or len(words) > 25:
         return False

@@ -412,6 +412,7 @@
 
   api.find = find;
   api.select = (id) => selectNode(id, true);
+  api.selectEdge = selectEdge;
   api.selected = () => state.selected;
   api.fillTips = () => { data.nodes.forEach((n) => fillNodeTip(n.id)); data.edges.forEach((e) => fillEdgeTip(e.id)); };
   api.tip = (kind, id) => (kind === 'edge' ? edgeTips[id] : nodeTips[id]);
