@@ -84,7 +84,8 @@ GENERIC_CAPS = frozenset(
     administrative accounting marketing sales technology technical legal human resources
     company corporation group firm the our its their co-chief global regional national
     international division department unit team office investor relations public affairs
-    strategy development research product products business services service""".split()
+    strategy development research product products business services service operating prime
+    principal effective partnership partnerships registrant issuer subsidiaries""".split()
 )
 
 # Lines after which a page is boilerplate, not article.

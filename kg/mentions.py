@@ -118,11 +118,13 @@ class DocNames:
         text = clean_name(span.text)
         if not text or not _HAS_UPPER.search(text) or text.casefold() in NOT_NAMES:
             return None
-        if len(text) < 2 or not any(c.isalpha() for c in text):
+        if sum(c.isalpha() for c in text) < 2:
             return None
         words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
-        if all(w in GENERIC_CAPS or w in ROLE_NOUNS or w in PERSON_TITLES or w in LEGAL_SUFFIXES or w in ("of", "and", "&") for w in words):
+        if all(w in GENERIC_CAPS or w in ROLE_NOUNS or w in PERSON_TITLES or w in LEGAL_SUFFIXES or w in TYPE_NOUNS or w in ("of", "and", "&") for w in words):
             return None  # "Chief Executive Officer", "Vice", "Board of Directors", "Inc"
+        if len(words) > 1 and words[0] in TYPE_NOUNS and span[0].is_sent_start:
+            return self._add(start + 1, end, ner)  # "Drugmaker Sanofi SA" at a sentence start
         # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention.
         if end < len(doc) - 1 and doc[end].text == "-" and doc[end + 1].is_lower:
             return None
@@ -214,9 +216,10 @@ class DocNames:
                     if child.dep_ == "attr" and child.lower_ in TYPE_NOUNS and not any(c.dep_ == "prep" for c in child.children):
                         votes[TYPE_NOUNS[child.lower_]] += 2.0
             # "director at X", "a spokesperson for X", "X's chief executive", "an X spokesperson"
-            if h.dep_ == "pobj" and h.head.lower_ in ("at", "of", "for", "with") and h.head.head.lower_ in ROLE_NOUNS:
+            # (never against NER's "place": "Rochester teacher union leader" is a city's union)
+            if name.ner_type != PLACE and h.dep_ == "pobj" and h.head.lower_ in ("at", "of", "for", "with") and h.head.head.lower_ in ROLE_NOUNS:
                 votes[ORG] += 2.0
-            if h.dep_ in ("poss", "compound") and h.head.lower_ in ROLE_NOUNS and h.head.i not in self.by_token:
+            if name.ner_type != PLACE and h.dep_ in ("poss", "compound") and h.head.lower_ in ROLE_NOUNS and h.head.i not in self.by_token:
                 votes[ORG] += 2.0
             # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
             if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS:
