@@ -39,6 +39,9 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "appoint": ("worksFor", ("dobj",), True),
     "work": ("worksFor", ("for", "at"), False),
     "teach": ("worksFor", ("at",), False),
+    "found": ("worksFor", ("dobj",), False),
+    "co-found": ("worksFor", ("dobj",), False),
+    "cofound": ("worksFor", ("dobj",), False),
     "join": ("worksFor", ("dobj",), False),
     "lead": ("worksFor", ("dobj",), False),
     "head": ("worksFor", ("dobj",), False),
@@ -78,6 +81,15 @@ IDENTITY_NOUNS: dict[str, tuple[str, bool]] = {
     "backer": ("holdsStakeIn", False),
     "advertiser": ("advertisesOn", False),
     **{noun: ("worksFor", False) for noun in ROLE_NOUNS if noun != "partner"},
+}
+# Which prepositions introduce the other party of a description ("a rival of X", "an investor in X").
+IDENTITY_PREPS: dict[str, tuple[str, ...]] = {
+    "owns": ("of",),
+    "competitorOf": ("of", "to"),
+    "partnerOf": ("of", "to", "with", "at"),
+    "holdsStakeIn": ("in", "of"),
+    "advertisesOn": ("on",),
+    "worksFor": ("of", "at", "for", "with"),
 }
 # Nouns naming an event or state between two entities ("X's acquisition of Y").
 EVENT_NOUNS: dict[str, str] = {
@@ -301,7 +313,7 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     if not identities and noun.i in names.group:
         identities = names.group[noun.i]
     group = names.group.get(next((c.i for c in noun.head.children if c.dep_ == "nsubj"), -1), []) if noun.dep_ == "attr" else []
-    preps = ("of", "at", "for", "with", "on", "in") if pred == "worksFor" else ("of", "to", "with", "on", "in", "for", "at")
+    preps = IDENTITY_PREPS[pred]
     others = _other_of(noun, head, names, preps)
     role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
@@ -315,8 +327,6 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
             this_pred = pred
         for other, via in others:
             if other is ident:
-                continue
-            if other.type == PLACE and pred not in ("basedIn", "operatesIn"):
                 continue
             s, o = (other, ident) if reverse else (ident, other)
             yield Found(s, this_pred, o, noun, f"identity:{lower}:{via}", quals if this_pred == "worksFor" else (), presupposed=True)

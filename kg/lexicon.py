@@ -66,7 +66,7 @@ TYPE_NOUNS: dict[str, str] = {
     **{w: PLACE for w in "city country state province region town capital nation island".split()},
 }
 # "the Amazon Live platform": a name modifying these nouns is a product, not a company.
-PRODUCT_WHEN_MODIFIER = frozenset("platform service network site marketplace feature app store channel".split())
+PRODUCT_WHEN_MODIFIER = frozenset("platform service network site marketplace feature app store channel model chatbot device phone".split())
 
 # Generational and other labels NER mistakes for names.
 NOT_NAMES = frozenset(

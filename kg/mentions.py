@@ -268,6 +268,20 @@ class DocNames:
             if ante is not None:
                 self.coref[token.i] = ante
 
+    def _clause_subject(self, token: Token) -> Name | None:
+        """The subject of the clause a token sits in (for "X holds a stake in the company")."""
+        cur = token
+        for _ in range(8):
+            if cur.pos_ in ("VERB", "AUX"):
+                for child in cur.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        return self.by_token.get(child.i) or self.coref.get(child.i)
+                return None
+            if cur.head is cur:
+                return None
+            cur = cur.head
+        return None
+
     def _typed(self, name: Name) -> str | None:
         return name.type
 
@@ -276,10 +290,15 @@ class DocNames:
         prev_start = doc_prev_sentence_start(token)
         best: Name | None = None
         best_score = -1.0
+        # "Microsoft holds a stake in the company": an object never corefers with its own subject
+        # (possessives may: "Amazon urged its influencers").
+        subject = None if token.dep_ in ("poss", "nsubj", "nsubjpass") else self._clause_subject(token)
         for name in self.names:
             if name.start >= token.i:
                 break
             if name.start < prev_start or self._typed(name) not in types:
+                continue
+            if subject is not None and name.text == subject.text:
                 continue
             h = self.head(name)
             score = 1.0 + name.start / max(token.i, 1)
@@ -320,7 +339,7 @@ class DocNames:
                 if child.dep_ in ("appos", "compound") and child.i in self.by_token and child.i > token.i:
                     return self.by_token[child.i]
             # "its Amazon Live platform", "the TikTok Shop feature"
-            if token.lower_ in TYPE_NOUNS and TYPE_NOUNS[token.lower_] != PERSON:
+            if token.lower_ in PRODUCT_WHEN_MODIFIER or token.lower_ in TYPE_NOUNS and TYPE_NOUNS[token.lower_] != PERSON:
                 for child in token.children:
                     if child.dep_ == "compound" and child.i in self.by_token:
                         return self.by_token[child.i]

@@ -41,6 +41,8 @@ def _component(g: nx.Graph, nodes: list[int], seed: int) -> np.ndarray:
         return np.zeros((1, 2))
     if len(nodes) == 2:
         return np.array([[0.0, 0.0], [1.0, 0.0]])
+    if g.number_of_edges() == len(nodes) - 1:  # a tree: the radial layout is exact and cheap
+        return _large_component(g, nodes, seed, refine=len(nodes) > SPRING_MAX)
     if len(nodes) <= SPRING_MAX:
         placed = nx.spring_layout(g, seed=seed)
         xy = np.array([placed[v] for v in nodes], dtype=float)
@@ -69,7 +71,7 @@ def _edge_arrays(g: nx.Graph, index: dict[int, int]) -> tuple[np.ndarray, np.nda
     return pairs[:, 0], pairs[:, 1]
 
 
-def _large_component(g: nx.Graph, nodes: list[int], seed: int) -> np.ndarray:
+def _large_component(g: nx.Graph, nodes: list[int], seed: int, *, refine: bool = True) -> np.ndarray:
     """Peel off the trees hanging from the graph's core, lay the core out, regrow the trees.
 
     News graphs are mostly hubs with many one-off neighbours: a force layout of the whole
@@ -91,6 +93,8 @@ def _large_component(g: nx.Graph, nodes: list[int], seed: int) -> np.ndarray:
         core_xy = _spread(_pivot_mds(core, core_nodes, seed), len(core_nodes))
     xy[[index[v] for v in core_nodes]] = core_xy
     _grow_trees(xy, index, core_nodes, parent, order)
+    if not refine:
+        return xy
     src, dst = _edge_arrays(g, index)
     return _refine(xy, src, dst, seed)
 

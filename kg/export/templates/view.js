@@ -12,6 +12,7 @@
   const EDGE_COLOUR = { color: '#98a2ad', highlight: '#2f3b47', hover: '#56616c', inherit: false, opacity: 1 };
   const DIM_EDGE = { color: '#eef0f2', highlight: '#eef0f2', hover: '#eef0f2', inherit: false, opacity: 1 };
   const LABEL_MAX = 40;
+  const DIM_MAX_NODES = 1500; // past this, a click selects the neighbourhood instead of dimming the rest
 
   const state = { types: {}, relations: {}, hideIsolated: false, selected: null };
   data.types.forEach((t) => { state.types[t.name] = true; });
@@ -121,7 +122,7 @@
       scaling: { min: 10, max: 40, label: { enabled: true, min: 19, max: 32, maxVisible: 36, drawThreshold: 7 } },
     },
     edges: {
-      width: 1.2, selectionWidth: 1.2, color: EDGE_COLOUR, smooth: false,
+      width: 1.2, selectionWidth: 1.5, color: EDGE_COLOUR, smooth: false,
       font: { size: 15, face: 'system-ui, sans-serif', color: '#4a5560', strokeWidth: 3, strokeColor: '#ffffff', align: 'middle' },
     },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false, multiselect: false },
@@ -225,6 +226,19 @@
 
   // ---- neighbourhood highlight --------------------------------------------------------------
   function highlight(id) {
+    if (data.nodes.length > DIM_MAX_NODES) {
+      // Restyling thousands of items takes seconds; selecting the neighbourhood takes one frame.
+      if (id === null) { network.unselectAll(); return; }
+      const ids = [id];
+      const eids = [];
+      incident[id].forEach((eid) => {
+        if (edgeHidden[eid]) return;
+        eids.push(eid);
+        ids.push(data.edges[eid].from === id ? data.edges[eid].to : data.edges[eid].from);
+      });
+      network.setSelection({ nodes: ids, edges: eids }, { unselectAll: true, highlightEdges: false });
+      return;
+    }
     const keepNodes = new Set();
     const keepEdges = new Set();
     if (id !== null) {
