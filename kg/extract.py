@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import DEMONYMS, ROLE_NOUNS, TYPE_NOUNS, place_name
-from .mentions import DocNames, Name
+from .mentions import HYPHEN_FACTS, DocNames, Name
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
 
@@ -54,6 +54,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "debut": ("launched", ("dobj",), False),
     "roll out": ("launched", ("dobj",), False),
     "operate": ("operatesIn", ("in",), False),
+    "open": ("operatesIn", ("in",), False),
     "expand": ("operatesIn", ("to", "into", "in"), False),
     "enter": ("operatesIn", ("dobj",), False),
     "base": ("basedIn", ("in",), False),
@@ -103,12 +104,15 @@ EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys("stake stakes investment holding".split(), "holdsStakeIn"),
     **dict.fromkeys("launch rollout debut".split(), "launched"),
     **dict.fromkeys("headquarters hq".split(), "basedIn"),
+    **dict.fromkeys("ad ads advert adverts advertising advertisement advertisements commercials".split(), "advertisesOn"),
+    **dict.fromkeys("expansion entry".split(), "operatesIn"),
 }
 # Verbs that introduce an event noun whose agent is their subject ("TikTok announced a partnership").
 SUPPORT_VERBS = set(
     "announce sign form strike reach enter have hold own take acquire buy complete close seal forge "
     "make start begin expand deepen extend finalize finalise unveil agree launch build maintain "
-    "secure win get increase raise boost announce continue renew pursue keep".split()
+    "secure win get increase raise boost announce continue renew pursue keep run place spend buy "
+    "pull put show air".split()
 )
 PRESUPPOSING_VERBS = set(
     "increase intensify deepen expand extend strengthen boost continue renew maintain step heighten "
@@ -130,7 +134,7 @@ ROLE_TYPES: dict[str, tuple[str | None, str | None]] = {
     "basedIn": (ORG, PLACE),
 }
 ROLE_WEIGHT = 1.5
-CONFIDENCE = {"verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "affiliation": 0.7, "discourse": 0.6}
+CONFIDENCE = {"hyphen": 0.8, "verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "affiliation": 0.7, "discourse": 0.6}
 
 
 @dataclass
@@ -239,15 +243,65 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     if reverse:
         subjects, objects = objects, subjects
     quals = _date_of(verb)
+    if pred == "operatesIn" and not passive:
+        objects.extend(n for c in verb.children if c.dep_ == "dobj" for n in _market_places(c, names))
     for s in subjects:
         for o in objects:
             if s is not o:
                 yield Found(s, pred, o, verb, f"verb:{key}", quals)
-    # "launched the TikTok Shop in the UK": the product operates there.
+    # "launched the TikTok Shop in the UK": the product operates there;
+    # "TikTok Shop launched in Spain": so does the subject of an intransitive launch.
     if pred == "launched":
         for place, _ in _pobjs(verb, ("in",), names):
-            for o in objects:
+            for o in objects or ([] if passive else subjects):
                 yield Found(o, "operatesIn", place, verb, f"verb:{key}+in", quals)
+
+
+def sale_relations(verb: Token, names: DocNames) -> Iterator[Found]:
+    """ "Google sold Motorola to Lenovo": the buyer acquired what was sold."""
+    if verb.lemma_.lower() != "sell" or verb.pos_ != "VERB":
+        return
+    sold = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for n in names.names_at(c)]
+    for buyer, _ in _pobjs(verb, ("to",), names):
+        for item in sold:
+            if item is not buyer:
+                yield Found(buyer, "acquired", item, verb, "verb:sell-to", _date_of(verb))
+
+
+def hyphen_relations(names: DocNames) -> Iterator[Found]:
+    """ "London-based WPP", "Amazon-owned Twitch", "SoftBank-backed WeWork"."""
+    doc = names.doc
+    for token in doc:
+        pred = HYPHEN_FACTS.get(token.lower_)
+        if pred is None or token.i < 2 or doc[token.i - 1].text != "-":
+            continue
+        left = names.by_token.get(token.i - 2)
+        if left is None:
+            continue
+        target = next((n for n in names.names_at(token.head) if n is not left), None) if token.dep_ in ("amod", "compound") else None
+        if target is None:
+            continue
+        if pred == "basedIn":
+            yield Found(target, pred, left, token, "hyphen:based", presupposed=True)
+        else:
+            yield Found(left, pred, target, token, f"hyphen:{token.lower_}", presupposed=True)
+
+
+def _market_places(obj: Token, names: DocNames) -> list[Name]:
+    """ "entered the Indian market", "the US market": the place a market noun names."""
+    if obj.lower_ not in ("market", "markets", "business"):
+        return []
+    out = []
+    for child in obj.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            name = names.by_token.get(child.i)
+            if name is not None and name.type == PLACE:
+                out.append(name)
+            elif child.lower_ in DEMONYMS:
+                country = names.demonym(child)
+                if country is not None:
+                    out.append(country)
+    return out
 
 
 LAUNCH_PRED = {"launched"}
@@ -293,10 +347,11 @@ def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...])
         for child in tok.children:
             if child.dep_ == "poss":
                 out.extend((n, "poss") for n in names.names_at(child))
-            elif child.dep_ == "compound" and child.i < noun.i:
-                for sub in child.subtree:
-                    if sub.i in names.by_token and names.by_token[sub.i] not in [n for n, _ in out]:
-                        out.append((names.by_token[sub.i], "compound"))
+            elif child.dep_ == "compound" and child.i < noun.i and child.i in names.by_token:
+                # only a name right on the noun: in "Phoenix newspaper reporter X" the city
+                # modifies "newspaper", not the reporter's employer
+                if names.by_token[child.i] not in [n for n, _ in out]:
+                    out.append((names.by_token[child.i], "compound"))
         for name, prep in _pobjs(tok, preps, names):
             out.append((name, prep.lower_))
     return out
@@ -357,14 +412,17 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PRESUPPOSING_VERBS:
         presupposed = True
     patient_preps = {"partnerOf": ("with",), "competitorOf": ("with", "against"), "acquired": ("of",),
-                     "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",)}[pred]
+                     "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",),
+                     "advertisesOn": ("on",), "operatesIn": ("into", "to", "in")}[pred]
     patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
     # "the acquisition of Perseid by Astellas"
     if pred in ("acquired", "launched", "holdsStakeIn") and not agents:
         agents.extend(n for n, _ in _pobjs(noun, ("by",), names))
     if not agents and noun.dep_ in ("dobj", "attr", "pobj"):
         verb = noun.head if noun.dep_ != "pobj" else noun.head.head
-        if verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj"):
+        # "in partnership with Y", "through a deal with Y": the verb's subject is the agent
+        manner = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "under", "via")
+        if verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj" or manner):
             agents.extend(_subjects(verb, names))
     if not agents and noun.dep_ in ("nsubj", "nsubjpass") and pred in SYMMETRIC:
         pass
@@ -499,6 +557,7 @@ def relations(names: DocNames) -> Iterator[Found]:
     for token in doc:
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_relations(token, names)
+            yield from sale_relations(token, names)
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from identity_relations(token, names)
             yield from event_relations(token, names)
@@ -507,6 +566,7 @@ def relations(names: DocNames) -> Iterator[Found]:
         yield from affiliation_relations(name, names)
         yield from origin_relations(name, names)
     yield from discourse_relations(names)
+    yield from hyphen_relations(names)
 
 
 def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
@@ -524,8 +584,8 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     for f in relations(names):
         if f.subj.text == f.obj.text:
             continue
-        for name, kind in zip((f.subj, f.obj), ROLE_TYPES[f.pred]):
-            if kind and _role_may_type(name, kind):
+        for slot, (name, kind) in enumerate(zip((f.subj, f.obj), ROLE_TYPES[f.pred])):
+            if kind and _role_may_type(name, kind, f.pred if slot else "subject"):
                 span = doc[name.start : name.end]
                 out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=ROLE_WEIGHT, weak=name.weak, evidence="role"))
         sent = f.trigger.sent
@@ -562,12 +622,19 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     return out
 
 
-def _role_may_type(name: Name, kind: str) -> bool:
+COMPANY_RELATIONS = {"partnerOf", "competitorOf", "acquired", "owns", "holdsStakeIn"}
+
+
+def _role_may_type(name: Name, kind: str, pred: str) -> bool:
     """Role evidence fills gaps in NER; it never overrides a person or a known place."""
     if name.ner_type is None:
         return True
     if name.ner_type == PLACE and kind != PLACE:
-        return not place_name(name.text)
+        # a company's role overrides NER's "place" only for company-to-company relations:
+        # "the deal between Disney and Netflix", not "a Phoenix newspaper reporter"
+        return pred in COMPANY_RELATIONS and not place_name(name.text)
+    if name.ner_type == PERSON and kind == ORG and pred in ("acquired", "owns", "holdsStakeIn"):
+        return True  # nobody acquires, owns or holds a stake in a person: NER misread a company
     return name.ner_type == PRODUCT and kind == ORG
 
 

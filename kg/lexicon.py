@@ -108,7 +108,8 @@ HEDGE_MODALS = frozenset("could may might would should can ca 'd".split())
 HEDGE_VERBS = frozenset(
     """consider plan intend aim hope seek want wish expect mull weigh explore eye rumor rumour
     speculate believe suggest propose try attempt negotiate discuss pursue seek threaten
-    predict forecast anticipate contemplate envisage envision""".split()
+    predict forecast anticipate contemplate envisage envision offer bid look prepare
+    consider""".split()
 )
 HEDGE_NOUNS = frozenset(
     """motive motivation plan plans possibility potential speculation rumor rumour rumors
@@ -121,7 +122,7 @@ HEDGE_ADJECTIVES = frozenset(
 )
 NEGATING_VERBS = frozenset(
     """abandon deny cancel scrap reject drop halt refuse fail block abort terminate end
-    call withdraw shelve kill nix""".split()
+    call withdraw shelve kill nix pull suspend boycott stop quit""".split()
 )
 NEGATING_ADJECTIVES = frozenset("failed abandoned aborted scrapped cancelled canceled collapsed".split())
 CONDITION_MARKERS = frozenset("if whether unless".split())

@@ -38,6 +38,8 @@ DEFINITE_HEADS = {
     "rival": (ORG, PRODUCT), "business": (ORG,), "brand": (ORG, PRODUCT), "agency": (ORG,),
     "bank": (ORG,), "maker": (ORG,), "site": (ORG, PRODUCT), "marketplace": (ORG, PRODUCT),
 }
+# "London-based", "Amazon-owned", "SoftBank-backed": participles after a hyphenated name.
+HYPHEN_FACTS = {"based": "basedIn", "headquartered": "basedIn", "owned": "owns", "controlled": "owns", "backed": "holdsStakeIn", "funded": "holdsStakeIn"}
 SPEECH_VERBS = {"say", "tell", "add", "explain", "comment", "note", "write", "recall", "argue", "insist"}
 _APOSTROPHES = re.compile(r"[\u2019\u2018`\u00b4]")
 _HAS_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
@@ -125,8 +127,9 @@ class DocNames:
             return None  # "Chief Executive Officer", "Vice", "Board of Directors", "Inc"
         if len(words) > 1 and words[0] in TYPE_NOUNS and span[0].is_sent_start:
             return self._add(start + 1, end, ner)  # "Drugmaker Sanofi SA" at a sentence start
-        # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention.
-        if end < len(doc) - 1 and doc[end].text == "-" and doc[end + 1].is_lower:
+        # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention
+        # (but "London-based", "Amazon-owned" state a fact about the name).
+        if end < len(doc) - 1 and doc[end].text == "-" and doc[end + 1].is_lower and doc[end + 1].lower_ not in HYPHEN_FACTS:
             return None
         # "U.S.-China relations": two places fused into a modifier.
         if "-" in text and any(place_name(part) for part in text.split("-")):

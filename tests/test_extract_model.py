@@ -36,6 +36,15 @@ POSITIVE = [
     ("Instagram is owned by Meta.", {("Meta", "owns", "Instagram")}),
     ("Samsung launched the Galaxy Fold in South Korea in 2019.", {("Samsung", "launched", "Galaxy Fold"), ("Galaxy Fold", "operatesIn", "South Korea")}),
     ("Spotify, based in Stockholm, said revenue grew.", {("Spotify", "basedIn", "Stockholm")}),
+    ("London-based WPP said revenue rose.", {("WPP", "basedIn", "London")}),
+    ("Amazon-owned Twitch said it would cut jobs.", {("Amazon", "owns", "Twitch")}),
+    ("Google sold Motorola to Lenovo in 2014.", {("Lenovo", "acquired", "Motorola")}),
+    ("Nike launched the app in partnership with Apple.", {("Nike", "partnerOf", "Apple")}),
+    ("Netflix entered the Indian market in 2016.", {("Netflix", "operatesIn", "India")}),
+    ("Chilean copper company Codelco said output fell.", {("Codelco", "basedIn", "Chile")}),
+    ("Greg Thayer of the Forest Service said the fire was contained.", {("Greg Thayer", "worksFor", "Forest Service")}),
+    ("Anthropic, a rival of OpenAI, raised money.", {("Anthropic", "competitorOf", "OpenAI")}),
+    ("Microsoft said on Monday it had agreed to buy Activision Blizzard.", {("Microsoft", "acquired", "Activision Blizzard")}),
     ("Unilever also advertises on YouTube and Facebook.", {("Unilever", "advertisesOn", "YouTube"), ("Unilever", "advertisesOn", "Facebook")}),
 ]
 
@@ -48,6 +57,11 @@ NEGATIVE = [
     ("Uber abandoned its plans to expand to Germany.", ("Uber", "operatesIn", "Germany")),
     ("Walmart may partner with Shopify.", ("Walmart", "partnerOf", "Shopify")),
     ("Would Amazon buy Pinterest?", ("Amazon", "acquired", "Pinterest")),
+    ("Disney offered to buy Hulu last year.", ("Disney", "acquired", "Hulu")),
+    ("Intel is in talks to acquire Tower Semiconductor.", ("Intel", "acquired", "Tower Semiconductor")),
+    ("Pepsi pulled its ads from YouTube.", ("Pepsi", "advertisesOn", "YouTube")),
+    ("Microsoft holds a stake in the company, Microsoft said.", ("Microsoft", "holdsStakeIn", "Microsoft")),
+    ("Phoenix newspaper reporter Don Bolles was killed.", ("Don Bolles", "worksFor", "Phoenix")),
 ]
 
 

@@ -1,10 +1,12 @@
 """Precomputed node positions for graphs too big for the browser's physics engine.
 
 vis-network's physics settles a few hundred nodes quickly, but thousands keep the page busy for
-a minute or more. Here positions are computed once in Python: each connected component is laid
-out on its own (networkx's spring layout when small; pivot MDS refined by a grid-accelerated
-force pass when large, since networkx's large-graph layouts need scipy), then the components
-are packed in rows, biggest first, with isolated entities last. Units: 1 is about one edge.
+a minute or more. Here positions are computed once in Python, component by component:
+trees get a radial layout; other small components networkx's spring layout; a big component
+has its hanging trees peeled off, its core laid out (spring layout, or pivot MDS when large,
+since networkx's large-graph layouts need scipy), the trees regrown radially, and a short
+grid-accelerated force pass to pull neighbours together and push overlaps apart. Components
+are then packed in rows, biggest first, isolated entities last. Units: 1 is about one edge.
 Deterministic for a given seed, so the same graph always gives the same picture.
 """
 from __future__ import annotations

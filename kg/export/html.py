@@ -240,7 +240,7 @@ def _curve_parallel(edges: list[dict]) -> None:
         offsets = [0.0] if odd else []
         step = 0
         while len(offsets) < len(group):
-            size = min(0.9, (0.25 + 0.25 * step) if odd else (0.15 + 0.25 * step))
+            size = min(1.0, (0.4 + 0.4 * step) if odd else (0.25 + 0.4 * step))
             offsets += [size, -size]
             step += 1
         for edge, offset in zip(group, offsets):

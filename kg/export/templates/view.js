@@ -2,7 +2,9 @@
 (function () {
   'use strict';
 
+  performance.mark('kg-start');
   const data = JSON.parse(document.getElementById('kg-data').textContent);
+  performance.mark('kg-parsed');
   const meta = data.meta;
   const big = meta.layout === 'fixed';
   const typeInfo = {};
@@ -129,7 +131,7 @@
     layout: { improvedLayout: !big && data.nodes.length <= 150, randomSeed: 7 },
     physics: big ? false : {
       solver: 'forceAtlas2Based',
-      forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.008, springLength: 120, springConstant: 0.06, avoidOverlap: 0.4 },
+      forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.008, springLength: 160, springConstant: 0.05, avoidOverlap: 0.5 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 40, fit: true },
       minVelocity: 1,
     },
@@ -146,7 +148,9 @@
     add(container, el('p', 'kg-empty', 'No entities to show.'));
     markReady();
   }
+  performance.mark('kg-datasets');
   const network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  performance.mark('kg-network');
   api.network = network;
 
   network.on('hoverNode', (p) => fillNodeTip(p.node));
