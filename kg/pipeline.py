@@ -6,7 +6,6 @@ parsed with the English model: they are linked to entities already known from ot
 """
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -16,7 +15,8 @@ from spacy.language import Language
 
 from .extract import extract
 from .graph import build_graph
-from .model import Document, Extraction, Mention
+from .model import Document, Extraction
+from .multilingual import link_known_entities
 from .nlp import DEFAULT_MODEL, detect_language, load_pipeline, parse
 from .resolve import Resolution, resolve
 from .vocab import DEFAULT_BASE
@@ -80,28 +80,13 @@ def extract_documents(
             prev = extractions[document.id]
             prev.mentions.extend(ex.mentions)
             prev.relations.extend(ex.relations)
+            prev.aliases.update(ex.aliases)
         else:
             extractions[document.id] = ex
         if on_document and document.id != last_id:
             on_document(document)
         last_id = document.id
     return list(extractions.values()), docs_meta, deferred
-
-
-def link_known_entities(document: Document, resolution: Resolution) -> Extraction:
-    """Mentions of already-known entities in a text we cannot parse (other language)."""
-    names: dict[str, str] = {}
-    for entity in resolution.entities:
-        for name in {entity.label, *entity.aliases}:
-            if len(name) >= 3 or name.isupper():
-                names[name] = entity.type
-    out = Extraction(document=document)
-    if not names:
-        return out
-    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
-    for match in pattern.finditer(document.text):
-        out.mentions.append(Mention(match.group(1), names[match.group(1)], document.id, match.start(), match.end(), weight=0.0))
-    return out
 
 
 def build(
@@ -134,7 +119,7 @@ def assemble(
     parsed = list(extractions)
     resolution = resolve(parsed)
     if deferred:
-        resolution = resolve(parsed + [link_known_entities(d, resolution) for d in deferred])
+        resolution = resolve(parsed + [link_known_entities(d, resolution.entities) for d in deferred])
     graph = build_graph(resolution.entities, resolution.relations, documents, base=base)
     return BuildResult(
         graph=graph,
