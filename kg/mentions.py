@@ -95,6 +95,7 @@ class DocNames:
         self.coref: dict[int, Name] = {}
         self.group: dict[int, list[Name]] = {}  # "the two companies" -> both antecedents
         self.weak_from = _boilerplate_start(doc)
+        self.credits = _credit_spans(doc.text)
         self._collect()
         self._type_from_context()
         self._resolve_references()
@@ -135,7 +136,7 @@ class DocNames:
         if "-" in text and any(place_name(part) for part in text.split("-")):
             return None
         name = Name(text=text, start=start, end=end, ner=ner, title=title)
-        name.weak = start >= self.weak_from or _is_headline(span.sent)
+        name.weak = start >= self.weak_from or _is_headline(span.sent) or any(a <= span.start_char < b for a, b in self.credits)
         place = place_name(text)
         if place:
             name.votes[PLACE] += 5.0
@@ -447,6 +448,18 @@ def _is_headline(sent: Span) -> bool:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.6
+
+
+_CREDIT = re.compile(
+    r"\((?:photo|image|picture|illustration|credit|photograph|video)s?\b[^)]{0,200}\)"
+    r"|^(?:photo|image|picture|illustration|credit|photograph)s?\b[^\n]{0,200}(?:by|via|:|/)[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Photo credits ("(Photo Illustration by X / Y via Z)"): page furniture, not news."""
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
 
 def _boilerplate_start(doc: Doc) -> int:

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
-from .model import ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
+from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
+
+SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
 
 # Which types each relation accepts (subject types, object types); anything else is a misreading.
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -152,9 +154,24 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             continue
         subj_types, obj_types = SIGNATURES[rel.pred]
         if entities[s].type not in subj_types or entities[o].type not in obj_types:
-            continue
+            if rel.pred in SYMMETRIC and entities[o].type in subj_types and entities[s].type in obj_types:
+                pass
+            else:
+                continue
+        if rel.pred in SYMMETRIC and o < s:
+            s, o = o, s  # one direction for symmetric relations
         kept.append(replace(rel, subj=s, obj=o))
+    kept = _prefer_precision(kept)
     return Resolution(entities=sorted(entities.values(), key=lambda e: e.label.casefold()), relations=kept, key_of=key_of)
+
+
+def _prefer_precision(relations: list[Relation]) -> list[Relation]:
+    """When one article both asserts and negates the same fact, do not assert it."""
+    negated = {(r.subj, r.pred, r.obj, r.doc_id) for r in relations if r.modality == NEGATED}
+    return [
+        replace(r, modality=HEDGED, rule=f"{r.rule}+contradicted") if r.modality == ASSERTED and (r.subj, r.pred, r.obj, r.doc_id) in negated else r
+        for r in relations
+    ]
 
 
 def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: dict[str, list[str]]) -> None:

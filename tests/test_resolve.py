@@ -66,3 +66,19 @@ def test_relation_signatures_drop_misreadings():
 def test_sub_brand_is_a_product():
     res = resolve([ex("d", [("Acme", "Organization", 3, "ner"), ("Acme Cloud", "Organization", 1, "ner")])])
     assert {e.label: e.type for e in res.entities} == {"Acme": "Organization", "Acme Cloud": "Product"}
+
+
+def test_a_fact_asserted_and_negated_in_one_article_is_not_asserted():
+    from kg.model import NEGATED
+
+    a = ex("d", [("Acme", "Organization", 1, "ner"), ("Widget Co", "Organization", 1, "ner")], [("Acme", "acquired", "Widget Co")])
+    a.relations.append(Relation("Acme", "acquired", "Widget Co", "d", "s", 5, 9, "test", 0.8, NEGATED))
+    b = ex("e", [("Acme", "Organization", 1, "ner"), ("Widget Co", "Organization", 1, "ner")], [("Acme", "acquired", "Widget Co")])
+    res = resolve([a, b])
+    asserted_docs = {r.doc_id for r in res.relations if r.modality == ASSERTED}
+    assert asserted_docs == {"e"}
+
+
+def test_symmetric_relations_get_one_direction():
+    res = resolve([ex("d", [("Acme", "Organization", 1, "ner"), ("Zeta", "Organization", 1, "ner")], [("Zeta", "partnerOf", "Acme"), ("Acme", "partnerOf", "Zeta")])])
+    assert {(r.subj, r.obj) for r in res.relations} == {("acme", "zeta")}
