@@ -6,6 +6,7 @@ more weight, and resolution sums the votes over the whole corpus.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -94,8 +95,10 @@ class DocNames:
         self.by_token: dict[int, Name] = {}
         self.coref: dict[int, Name] = {}
         self.group: dict[int, list[Name]] = {}  # "the two companies" -> both antecedents
+        self.text = doc.text  # Doc.text joins every token: build it once
         self.weak_from = _boilerplate_start(doc)
-        self.credits = _credit_spans(doc.text)
+        self.credits = _credit_spans(self.text)
+        self._headline: dict[int, bool] = {}
         self._collect()
         self._type_from_context()
         self._resolve_references()
@@ -136,7 +139,10 @@ class DocNames:
         if "-" in text and any(place_name(part) for part in text.split("-")):
             return None
         name = Name(text=text, start=start, end=end, ner=ner, title=title)
-        name.weak = start >= self.weak_from or _is_headline(span.sent) or any(a <= span.start_char < b for a, b in self.credits)
+        sent = span.sent
+        if sent.start not in self._headline:
+            self._headline[sent.start] = _is_headline(sent, self.text)
+        name.weak = start >= self.weak_from or self._headline[sent.start] or any(a <= span.start_char < b for a, b in self.credits)
         place = place_name(text)
         if place:
             name.votes[PLACE] += 5.0
@@ -245,6 +251,7 @@ class DocNames:
     def _resolve_references(self) -> None:
         """Pronouns and definite descriptions point at the nearest compatible earlier name."""
         doc = self.doc
+        self._starts = [n.start for n in self.names]
         for token in doc:
             if token.i in self.by_token:
                 continue
@@ -297,10 +304,8 @@ class DocNames:
         # "Microsoft holds a stake in the company": an object never corefers with its own subject
         # (possessives may: "Amazon urged its influencers").
         subject = None if token.dep_ in ("poss", "nsubj", "nsubjpass") else self._clause_subject(token)
-        for name in self.names:
-            if name.start >= token.i:
-                break
-            if name.start < prev_start or self._typed(name) not in types:
+        for name in self._window(prev_start, token.i):
+            if self._typed(name) not in types:
                 continue
             if subject is not None and name.text == subject.text:
                 continue
@@ -316,12 +321,16 @@ class DocNames:
                 best, best_score = name, score
         return best
 
+    def _window(self, start: int, end: int) -> list[Name]:
+        """Names starting in token range [start, end), found by bisection (names are sorted)."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self.names[lo:hi]
+
     def _recent(self, token: Token, types: tuple[str, ...], k: int) -> list[Name]:
         found: list[Name] = []
         start = doc_prev_sentence_start(token)
-        for name in reversed(self.names):
-            if name.start >= token.i or name.start < start:
-                continue
+        for name in reversed(self._window(start, token.i)):
             if self._typed(name) in types and all(f.text != name.text for f in found):
                 found.append(name)
             if len(found) == k:
@@ -365,7 +374,9 @@ class DocNames:
         if name is None:
             name = Name(text=country, start=token.i, end=token.i + 1, weak=token.i >= self.weak_from)
             name.votes[PLACE] += 1.0
-            self.names.append(name)
+            at = bisect.bisect_left(self._starts, token.i)
+            self.names.insert(at, name)
+            self._starts.insert(at, token.i)
             self.by_token[token.i] = name
         return name
 
@@ -432,10 +443,9 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
     return pieces
 
 
-def _is_headline(sent: Span) -> bool:
+def _is_headline(sent: Span, text: str) -> bool:
     """Title-case lines ("TikTok and Amazon Bet on China's Ecommerce Model"): NER guesses there
     are unreliable, so names seen only in such lines need confirmation elsewhere."""
-    text = sent.doc.text
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
     line = text[start : end if end >= 0 else len(text)]
