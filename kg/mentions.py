@@ -62,12 +62,17 @@ class Name:
     def ner_type(self) -> str | None:
         return NER_TYPES.get(self.ner or "")
 
+    doc_votes: dict[str, float] | None = None  # votes of every mention of this name in the doc
+
     @property
     def type(self) -> str | None:
         """The leading type in this document (NER plus context), or None without evidence."""
-        totals = defaultdict(float, self.votes)
-        if self.ner_type:
-            totals[self.ner_type] += 1.0
+        if self.doc_votes is not None:
+            totals = defaultdict(float, self.doc_votes)
+        else:
+            totals = defaultdict(float, self.votes)
+            if self.ner_type:
+                totals[self.ner_type] += 1.0
         if not totals:
             return None
         best = max(totals.items(), key=lambda kv: kv[1])
@@ -101,6 +106,7 @@ class DocNames:
         self._headline: dict[int, bool] = {}
         self._collect()
         self._type_from_context()
+        self._share_types_in_doc()
         self._resolve_references()
 
     # --- collection -----------------------------------------------------------------------
@@ -245,6 +251,18 @@ class DocNames:
             for sib in siblings:
                 if sib.ner_type and sib.ner_type != PLACE:
                     name.votes[sib.ner_type] += 0.6
+
+    def _share_types_in_doc(self) -> None:
+        """Every mention of a name in one article gets the article's majority type, so one
+        misread mention ("Temu" as a person) does not block coreference or rules."""
+        totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for name in self.names:
+            for kind, weight in name.votes.items():
+                totals[name.text][kind] += weight
+            if name.ner_type:
+                totals[name.text][name.ner_type] += 1.0
+        for name in self.names:
+            name.doc_votes = totals[name.text]
 
     # --- coreference -------------------------------------------------------------------------
 

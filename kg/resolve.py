@@ -166,10 +166,11 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
 
 
 def _prefer_precision(relations: list[Relation]) -> list[Relation]:
-    """When one article both asserts and negates the same fact, do not assert it."""
-    negated = {(r.subj, r.pred, r.obj, r.doc_id) for r in relations if r.modality == NEGATED}
+    """When two readings of one sentence disagree (one rule asserts, another sees a negation),
+    do not assert. Different sentences may well differ: "denied rumours ... later bought"."""
+    negated = {(r.subj, r.pred, r.obj, r.doc_id, r.start) for r in relations if r.modality == NEGATED}
     return [
-        replace(r, modality=HEDGED, rule=f"{r.rule}+contradicted") if r.modality == ASSERTED and (r.subj, r.pred, r.obj, r.doc_id) in negated else r
+        replace(r, modality=HEDGED, rule=f"{r.rule}+contradicted") if r.modality == ASSERTED and (r.subj, r.pred, r.obj, r.doc_id, r.start) in negated else r
         for r in relations
     ]
 

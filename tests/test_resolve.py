@@ -68,15 +68,14 @@ def test_sub_brand_is_a_product():
     assert {e.label: e.type for e in res.entities} == {"Acme": "Organization", "Acme Cloud": "Product"}
 
 
-def test_a_fact_asserted_and_negated_in_one_article_is_not_asserted():
+def test_conflicting_readings_of_one_sentence_are_not_asserted():
     from kg.model import NEGATED
 
     a = ex("d", [("Acme", "Organization", 1, "ner"), ("Widget Co", "Organization", 1, "ner")], [("Acme", "acquired", "Widget Co")])
-    a.relations.append(Relation("Acme", "acquired", "Widget Co", "d", "s", 5, 9, "test", 0.8, NEGATED))
-    b = ex("e", [("Acme", "Organization", 1, "ner"), ("Widget Co", "Organization", 1, "ner")], [("Acme", "acquired", "Widget Co")])
-    res = resolve([a, b])
-    asserted_docs = {r.doc_id for r in res.relations if r.modality == ASSERTED}
-    assert asserted_docs == {"e"}
+    a.relations.append(Relation("Acme", "acquired", "Widget Co", "d", "s", 0, 1, "other-rule", 0.8, NEGATED))
+    a.relations.append(Relation("Acme", "acquired", "Widget Co", "d", "later", 50, 60, "test", 0.8, ASSERTED))
+    res = resolve([a])
+    assert {r.start for r in res.relations if r.modality == ASSERTED} == {50}
 
 
 def test_symmetric_relations_get_one_direction():
