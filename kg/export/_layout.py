@@ -219,13 +219,21 @@ def _near_pairs(x: np.ndarray, y: np.ndarray, cell: float) -> tuple[np.ndarray, 
     width = int(cx.max()) + 3
     key = (cy + 1) * width + (cx + 1)
     order = np.argsort(key, kind="stable")
-    counts = np.bincount(key, minlength=int(key.max()) + width + 2)
-    starts = np.cumsum(counts) - counts
+    dense = int(key.max()) + width + 2 <= 50 * n + 1_000_000  # a table per cell, unless too sparse
+    if dense:
+        counts = np.bincount(key, minlength=int(key.max()) + width + 2)
+        starts = np.cumsum(counts) - counts
+    else:
+        sorted_key = key[order]
     firsts, seconds = [], []
     for dy in (-1, 0, 1):
         for dx in (-1, 0, 1):
             near = key + dy * width + dx
-            lo, count = starts[near], counts[near]
+            if dense:
+                lo, count = starts[near], counts[near]
+            else:
+                lo = np.searchsorted(sorted_key, near, "left")
+                count = np.searchsorted(sorted_key, near, "right") - lo
             total = int(count.sum())
             if total:
                 firsts.append(np.repeat(np.arange(n), count))
