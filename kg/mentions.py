@@ -191,8 +191,7 @@ class DocNames:
             if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
                 short = doc[e + 1]
                 inner = self.by_token.get(short.i)
-                if short.is_upper or (inner is not None and len(inner.text.split()) < len(name.text.split())):
-                    if short.text[0].isupper() and len(short.text) >= 2 and short.text.casefold() not in NOT_NAMES:
+                if _abbreviates(short.text, name.text):
                         out[clean_name(short.text)] = name.text
                         if inner is None:
                             alias = self._add(short.i, short.i + 1, None)
@@ -423,6 +422,25 @@ def doc_prev_sentence_start(token: Token) -> int:
     if sent.start == 0:
         return 0
     return token.doc[sent.start - 1].sent.start
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "CMA" for "Credit Market Analysis Ltd.", "Sunoco" for "Sunoco, Inc.": the short form is
+    the long one's initials or one of its words. "Houston (AP)" is a dateline, not an alias."""
+    if len(short) < 2 or not short[0].isupper() or short.casefold() in NOT_NAMES:
+        return False
+    every = [w for w in re.split(r"[\s,]+", long) if w]
+    words = [w for w in every if w.casefold().strip(".") not in LEGAL_SUFFIXES]
+    if short.casefold() in (w.casefold() for w in words) and len(every) > 1:
+        return True
+    letters = [c for c in short if c.isalpha()]
+    if not short.replace(".", "").replace("&", "").isupper() or len(letters) < 2:
+        return False
+    initials = "".join(w[0] for w in every if w[0].isalpha()).upper()
+    if not initials or letters[0].upper() != initials[0]:
+        return False
+    it = iter(initials)
+    return all(ch.upper() in it for ch in letters)  # letters appear in order among the initials
 
 
 def _followed_by_person_pronoun(h: Token) -> bool:

@@ -113,7 +113,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         uf.find(key)
     for short, long in aliases:
         a, b = name_key(short), name_key(long)
-        if a in clusters and b in clusters:
+        if a in clusters and b in clusters and _compatible(clusters[a], clusters[b]):
             uf.union(a, b)
     _merge_short_forms(clusters, uf)
 
@@ -195,6 +195,16 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
                     break
         if etype == PERSON and len(toks) == 1 and len(members[root]) == 1 and not c.context[PERSON] and root not in surnames:
             types[root] = ORG
+
+
+def _leading(c: _Cluster) -> str | None:
+    return max(c.votes, key=c.votes.get) if c.votes and max(c.votes.values()) > 0 else None
+
+
+def _compatible(a: _Cluster, b: _Cluster) -> bool:
+    """Names of different types never merge ("Houston" and "AP")."""
+    ta, tb = _leading(a), _leading(b)
+    return ta is None or tb is None or ta == tb
 
 
 def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:

@@ -199,3 +199,21 @@ def test_context_types_a_name_the_model_mislabels():
         if m.name == "Boschetti":
             votes[m.type] = votes.get(m.type, 0) + m.weight
     assert max(votes, key=votes.get) == "Person"
+
+
+@pytest.mark.parametrize(
+    "short, long, expected",
+    [
+        ("CMA", "Credit Market Analysis Ltd.", True),
+        ("RIL", "Reliance Industries Ltd", True),
+        ("Sunoco", "Sunoco, Inc.", True),
+        ("DOJ", "Department of Justice", True),
+        ("AP", "Houston", False),  # a dateline's news agency
+        ("Reuters", "New York", False),
+        ("BBC", "Amazon", False),
+    ],
+)
+def test_bracketed_short_forms(short, long, expected):
+    from kg.mentions import _abbreviates
+
+    assert _abbreviates(short, long) is expected
