@@ -576,7 +576,7 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     for name in names.names:
         span = doc[name.start : name.end]
         start, end = offset + span.start_char, offset + span.end_char
-        votes = [(name.ner_type, 1.0, "ner")] if name.ner_type else []
+        votes = [(name.ner_type, name.ner_weight, "ner")] if name.ner_type else []
         votes += [(kind, weight, "context") for kind, weight in name.votes.items() if weight > 0]
         for kind, weight, evidence in votes or [("", 0.0, "none")]:
             out.mentions.append(Mention(name.text, kind, document.id, start, end, weight=weight, weak=name.weak, evidence=evidence))

@@ -59,6 +59,13 @@ class Name:
     title: str | None = None  # a title stripped from the front ("President-elect")
 
     @property
+    def ner_weight(self) -> float:
+        """NER reads shouted text badly ("CARACAS, Venezuela (AP)" comes out ORG): an all-caps
+        word longer than an acronym counts for less."""
+        words = [w for w in self.text.split() if any(c.isalpha() for c in w)]
+        return 0.3 if words and all(w.isupper() for w in words) and max(len(w) for w in words) > 5 else 1.0
+
+    @property
     def ner_type(self) -> str | None:
         return NER_TYPES.get(self.ner or "")
 
@@ -72,7 +79,7 @@ class Name:
         else:
             totals = defaultdict(float, self.votes)
             if self.ner_type:
-                totals[self.ner_type] += 1.0
+                totals[self.ner_type] += self.ner_weight
         if not totals:
             return None
         best = max(totals.items(), key=lambda kv: kv[1])
@@ -259,7 +266,7 @@ class DocNames:
             for kind, weight in name.votes.items():
                 totals[name.text][kind] += weight
             if name.ner_type:
-                totals[name.text][name.ner_type] += 1.0
+                totals[name.text][name.ner_type] += name.ner_weight
         for name in self.names:
             name.doc_votes = totals[name.text]
 
