@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
@@ -86,7 +87,7 @@ def build_graph(
             g.add((node, DCTERMS.source, Literal(clean_literal(document.url))))
         g.add((node, KG.sourcePath, Literal(clean_literal(document.source))))
         if document.lang:
-            g.add((node, DCTERMS.language, Literal(document.lang)))
+            g.add((node, DCTERMS.language, Literal(clean_literal(document.lang))))
 
     ent_iris: dict[str, URIRef] = {}
     for entity in entities:
@@ -113,8 +114,8 @@ def build_graph(
         g.add((stmt, RDF.predicate, p))
         g.add((stmt, RDF.object, o))
         g.add((stmt, KG.modality, Literal(rel.modality)))
-        g.add((stmt, KG.confidence, Literal(round(rel.confidence, 3), datatype=XSD.decimal)))
-        g.add((stmt, KG.rule, Literal(rel.rule)))
+        g.add((stmt, KG.confidence, Literal(Decimal(str(round(rel.confidence, 3))))))  # a real xsd:decimal value
+        g.add((stmt, KG.rule, Literal(clean_literal(rel.rule))))
         g.add((stmt, KG.sentence, Literal(clean_literal(rel.sentence))))
         g.add((stmt, KG.startChar, Literal(rel.start)))
         g.add((stmt, KG.endChar, Literal(rel.end)))

@@ -5,7 +5,7 @@ import sys
 import warnings
 
 from ._app import app, fail
-from . import build, evaluate, query  # noqa: F401,E402  (register commands)
+from . import build, evaluate, export, query, validate  # noqa: F401,E402  (register commands)
 from . import add, push  # noqa: F401,E402  (kg add, kg push)
 
 

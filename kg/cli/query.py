@@ -2,10 +2,23 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import List, Optional
 
 import typer
 
-from ..query import QueryError, format_rows, load_graph, read_query, run_query
+from ..query import (
+    DEFAULT_TIMEOUT,
+    QueryError,
+    bind_params,
+    format_rows,
+    format_saved_list,
+    load_graph,
+    parse_params,
+    read_query,
+    run_query,
+    saved_queries,
+    saved_query,
+)
 from ._app import app, fail
 
 
@@ -17,13 +30,32 @@ class OutputFormat(str, Enum):
 
 @app.command()
 def query(
-    graph: Path = typer.Argument(..., help="Graph file (.ttl, .nt, .jsonld, .trig)."),
-    sparql: str = typer.Argument(..., help="SPARQL text or the path of a .rq file."),
+    graph: Optional[Path] = typer.Argument(None, help="Graph file (.ttl, .nt, .jsonld, .trig, .nq)."),
+    sparql: Optional[str] = typer.Argument(None, help="SPARQL text or the path of a .rq file (or use --name)."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a saved query from ontology/queries (see --list)."),
+    param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE: bind ?NAME to VALUE (an RDF literal, never query text). Repeatable."),
+    list_: bool = typer.Option(False, "--list", help="List the saved queries and their parameters, then exit."),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0, help="Stop the query after this many seconds (0: no limit)."),
 ) -> None:
-    """Run a read-only SPARQL query against a graph."""
+    """Run a read-only SPARQL query (text, .rq file or saved query) against a graph."""
     try:
-        columns, rows = run_query(load_graph(graph), read_query(sparql))
+        if list_:
+            typer.echo(format_saved_list(saved_queries()))
+            return
+        if graph is None:
+            fail("missing GRAPH: kg query GRAPH 'SPARQL' | GRAPH file.rq | GRAPH --name NAME [--param k=v] (or --list)")
+        if (sparql is None) == (name is None):
+            fail("give either a query (SPARQL text or a .rq file) or --name NAME, not both" if name else "missing query: give SPARQL text, a .rq file or --name NAME (see --list)")
+        values = parse_params(param)
+        if name is not None:
+            saved = saved_query(name)
+            text, bindings = saved.text, bind_params(values, saved.params, saved.text, saved.name)
+        else:
+            text = read_query(sparql)
+            bindings = bind_params(values, None, text)
+        loaded = load_graph(graph)
+        columns, rows = run_query(loaded, text, bindings=bindings, timeout=timeout or None)
     except QueryError as exc:
         fail(str(exc))
-    typer.echo(format_rows(columns, rows, format.value))
+    typer.echo(format_rows(columns, rows, format.value, graph=loaded))

@@ -8,17 +8,25 @@ from pathlib import Path
 from typing import Any, Callable
 
 from rdflib import Graph
+from rdflib.namespace import OWL
 
+from ..vocab import ONTOLOGY, OntologyError, ontology_file
 from ._atomic import atomic_write
 from .html import write_html
+from .network import write_gexf, write_graphml
 from .rdf import RDF_FORMATS, write_rdf
+from .trig import write_trig
 
 Exporter = Callable[..., None]
 
 EXPORTERS: dict[str, Exporter] = {
     **{name: (lambda fmt: lambda graph, path, **kw: write_rdf(graph, path, format=fmt))(name) for name in RDF_FORMATS},
+    "trig": write_trig,  # one named graph per document (see kg/export/trig.py)
+    "graphml": write_graphml,
+    "gexf": write_gexf,
     "html": write_html,
 }
+RDF_EXPORTS = frozenset({"turtle", "ntriples", "jsonld", "trig"})
 
 SUFFIXES = {
     ".ttl": "turtle",
@@ -26,6 +34,8 @@ SUFFIXES = {
     ".jsonld": "jsonld",
     ".json": "jsonld",
     ".trig": "trig",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
     ".html": "html",
     ".htm": "html",
 }
@@ -42,6 +52,30 @@ def guess_format(path: str | Path) -> str:
     return SUFFIXES[suffix]
 
 
+def with_ontology(graph: Graph) -> Graph:
+    """The graph plus the ontology's declarations, as one document (for Protégé, neosemantics).
+
+    The graph's owl:imports of the ontology is dropped and so is the ontology's own header, so
+    the result is a single ontology that loads offline.
+    """
+    try:
+        source = ontology_file("kg.ttl")
+    except OntologyError as exc:
+        raise ExportError(str(exc)) from None
+    ontology = Graph().parse(source, format="turtle")
+    merged = Graph()
+    for g in (ontology, graph):
+        for prefix, namespace in g.namespaces():
+            merged.bind(prefix, namespace, override=True)
+    for s, p, o in graph:
+        if not (p == OWL.imports and o == ONTOLOGY):
+            merged.add((s, p, o))
+    for s, p, o in ontology:
+        if s != ONTOLOGY:
+            merged.add((s, p, o))
+    return merged
+
+
 def export(graph: Graph, path: str | Path, *, format: str | None = None, **options: Any) -> Path:
     """Write `graph` to `path` in `format` (guessed from the extension when omitted)."""
     fmt = format or guess_format(path)
@@ -51,4 +85,4 @@ def export(graph: Graph, path: str | Path, *, format: str | None = None, **optio
     return Path(path)
 
 
-__all__ = ["EXPORTERS", "ExportError", "atomic_write", "export", "guess_format"]
+__all__ = ["EXPORTERS", "ExportError", "RDF_EXPORTS", "SUFFIXES", "atomic_write", "export", "guess_format", "with_ontology"]
