@@ -90,8 +90,13 @@ def build_graph(
             g.add((node, DCTERMS.language, Literal(clean_literal(document.lang))))
 
     ent_iris: dict[str, URIRef] = {}
+    used: set[URIRef] = set()
     for entity in entities:
-        node = ent_iris[entity.key] = mint_iri(base, "entity", entity.label)
+        node = mint_iri(base, "entity", entity.label)
+        if node in used:  # two entities that share a label (a company and a place): keep both
+            node = mint_iri(base, "entity", f"{entity.label} ({entity.type})")
+        used.add(node)
+        ent_iris[entity.key] = node
         g.add((node, RDF.type, CLASSES[entity.type]))
         g.add((node, RDFS.label, Literal(clean_literal(entity.label))))
         for alias in sorted(entity.aliases - {entity.label}):

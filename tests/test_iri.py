@@ -144,3 +144,15 @@ def test_rapper_reads_the_same_triples(hostile_files, fmt):
     assert len([line for line in out.stdout.splitlines() if line.strip()]) == len(graph)
     back = Graph().parse(data=out.stdout.decode("utf-8"), format="nt")
     assert {tuple(map(_key_rdflib, t)) for t in back} == {tuple(map(_key_rdflib, t)) for t in graph}
+
+
+def test_entities_sharing_a_label_stay_two_nodes():
+    from kg.graph import build_graph
+    from kg.model import Entity
+    from kg.vocab import KG
+    from rdflib import RDF
+
+    g = build_graph([Entity("jordan-org", "Jordan", "Organization"), Entity("jordan-place", "Jordan", "Place")], [], [])
+    assert len(set(g.subjects(RDF.type, KG.Organization))) == 1
+    assert len(set(g.subjects(RDF.type, KG.Place))) == 1
+    assert set(g.subjects(RDF.type, KG.Organization)) != set(g.subjects(RDF.type, KG.Place))
