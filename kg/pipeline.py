@@ -35,7 +35,7 @@ class BuildResult:
 
     @property
     def summary(self) -> str:
-        n_rel = sum(1 for r in self.resolution.relations if r.modality == "asserted")
+        n_rel = len({(r.subj, r.pred, r.obj) for r in self.resolution.relations if r.modality == "asserted"})
         return (
             f"{len(self.documents)} documents, {len(self.resolution.entities)} entities, "
             f"{n_rel} relations in {self.seconds:.1f} s"
