@@ -169,8 +169,6 @@ def _subjects(verb: Token, names: DocNames) -> list[Name]:
                 if found:
                     return found
                 return []
-            if child.dep_ == "agent" and cur is verb:
-                pass
         if cur.dep_ in ("xcomp", "conj") or (cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
             cur = cur.head
             continue
@@ -226,7 +224,7 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
             subjects, objects = patients, [n for n, _ in _pobjs(verb, slots, names)]
         else:
             objects = patients
-        if pred in LAUNCH_PRED and not subjects:
+        if pred == "launched" and not subjects:
             subjects = [_brand_owner(n, names) for n in objects]
             subjects = [s for s in subjects if s is not None]
     else:
@@ -302,9 +300,6 @@ def _market_places(obj: Token, names: DocNames) -> list[Name]:
                 if country is not None:
                     out.append(country)
     return out
-
-
-LAUNCH_PRED = {"launched"}
 
 
 def _brand_owner(product: Name, names: DocNames) -> Name | None:
@@ -424,8 +419,6 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
         manner = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "under", "via")
         if verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj" or manner):
             agents.extend(_subjects(verb, names))
-    if not agents and noun.dep_ in ("nsubj", "nsubjpass") and pred in SYMMETRIC:
-        pass
     if pred == "holdsStakeIn" and lemma in ("stake", "stakes"):
         pct = [t.text for t in noun.subtree if t.like_num and t.i < noun.i]
         quals: tuple[tuple[str, str], ...] = (("stake", f"{pct[0]}%"),) if pct else ()
@@ -589,9 +582,9 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
                 span = doc[name.start : name.end]
                 out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=ROLE_WEIGHT, weak=name.weak, evidence="role"))
         sent = f.trigger.sent
-        modality = ASSERTED if f.presupposed and not _negated_presupposition(f) else modality_of(f.trigger)
-        if f.presupposed and modality == ASSERTED:
-            modality = _local_modality(f.trigger)
+        # a presupposed fact ("its partnership with X") is hedged or negated only by its own
+        # modifiers; anything else by the words that govern its trigger
+        modality = _local_modality(f.trigger) if f.presupposed else modality_of(f.trigger)
         if sent.text.rstrip().endswith("?") and not f.presupposed:
             modality = "hedged"
         key = (f.subj.text, f.pred, f.obj.text, sent.start, modality)
@@ -636,10 +629,6 @@ def _role_may_type(name: Name, kind: str, pred: str) -> bool:
     if name.ner_type == PERSON and kind == ORG and pred in ("acquired", "owns", "holdsStakeIn"):
         return True  # nobody acquires, owns or holds a stake in a person: NER misread a company
     return name.ner_type == PRODUCT and kind == ORG
-
-
-def _negated_presupposition(found: Found) -> bool:
-    return False
 
 
 def _local_modality(noun: Token) -> str:

@@ -317,9 +317,6 @@ class DocNames:
             cur = cur.head
         return None
 
-    def _typed(self, name: Name) -> str | None:
-        return name.type
-
     def _antecedent(self, token: Token, types: tuple[str, ...], *, topical: bool = True) -> Name | None:
         sent_start = token.sent.start
         prev_start = doc_prev_sentence_start(token)
@@ -329,7 +326,7 @@ class DocNames:
         # (possessives may: "Amazon urged its influencers").
         subject = None if token.dep_ in ("poss", "nsubj", "nsubjpass") else self._clause_subject(token)
         for name in self._window(prev_start, token.i):
-            if self._typed(name) not in types:
+            if name.type not in types:
                 continue
             if subject is not None and name.text == subject.text:
                 continue
@@ -355,7 +352,7 @@ class DocNames:
         found: list[Name] = []
         start = doc_prev_sentence_start(token)
         for name in reversed(self._window(start, token.i)):
-            if self._typed(name) in types and all(f.text != name.text for f in found):
+            if name.type in types and all(f.text != name.text for f in found):
                 found.append(name)
             if len(found) == k:
                 break

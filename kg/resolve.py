@@ -154,10 +154,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             continue
         subj_types, obj_types = SIGNATURES[rel.pred]
         if entities[s].type not in subj_types or entities[o].type not in obj_types:
-            if rel.pred in SYMMETRIC and entities[o].type in subj_types and entities[s].type in obj_types:
-                pass
-            else:
-                continue
+            continue
         if rel.pred in SYMMETRIC and o < s:
             s, o = o, s  # one direction for symmetric relations
         kept.append(replace(rel, subj=s, obj=o))
