@@ -60,7 +60,6 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "base": ("basedIn", ("in",), False),
     "headquarter": ("basedIn", ("in",), False),
 }
-LAUNCH_VERBS = {k for k, v in VERBS.items() if v[0] == "launched"}
 
 # Nouns naming what an entity IS relative to another ("ByteDance, the parent company of TikTok").
 IDENTITY_NOUNS: dict[str, tuple[str, bool]] = {

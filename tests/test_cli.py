@@ -7,7 +7,7 @@ import os
 import pytest
 from rdflib import Graph
 
-from conftest import GOLD, SEEDS, run_kg
+from conftest import GOLD, run_kg
 
 pytestmark = pytest.mark.slow
 
