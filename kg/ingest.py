@@ -166,6 +166,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]
                     if child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
                         yield child, p
         else:
+            if p.suffix.lower() not in TEXT_SUFFIXES | JSONL_SUFFIXES:
+                _warn(p, "not a .txt, .md or .jsonl file; reading it as plain text")
             yield p, None
 
 

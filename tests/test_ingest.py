@@ -93,3 +93,10 @@ def test_chunks_cover_the_text_at_line_breaks():
     assert all(len(p) <= 100_000 for _, p in pieces)
     assert all(text[off : off + len(p)] == p for off, p in pieces)
     assert all(p.endswith("\n") for _, p in pieces[:-1])
+
+
+def test_an_explicit_file_of_another_kind_is_read_with_a_warning(tmp_path):
+    (tmp_path / "notes.log").write_text("Acme Corp hired Jo Bloggs.", encoding="utf-8")
+    docs, warns = read([tmp_path / "notes.log"])
+    assert [d.text for d in docs] == ["Acme Corp hired Jo Bloggs."]
+    assert any("notes.log" in w and "plain text" in w for w in warns)
