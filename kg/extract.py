@@ -440,7 +440,7 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
 
 def _sentence_fallback(noun: Token, names: DocNames, *, exclude: list[Name]) -> list[Name]:
     """An agentless "competition with Y": the other party is the sentence's only other company."""
-    sent = noun.sent
+    sent = names.sent(noun.i)
     cands = [n for n in names.names if sent.start <= n.start < sent.end and n not in exclude and n.type in (ORG, PRODUCT)]
     texts = {n.text for n in cands}
     return cands[:1] if len(texts) == 1 else []
@@ -537,7 +537,8 @@ def discourse_relations(names: DocNames) -> Iterator[Found]:
                 other = name
                 break
         if other is None:
-            for t in names.doc[token.sent.start - 1].sent if token.sent.start else []:
+            start = names.sent(token.i).start
+            for t in names.sent(start - 1) if start else []:
                 if t.lower_ in ("it", "its") and t.i in names.coref and names.coref[t.i].text != ante.text:
                     other = names.coref[t.i]
         if other is not None:
@@ -580,7 +581,7 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
             if kind and _role_may_type(name, kind, f.pred if slot else "subject"):
                 span = doc[name.start : name.end]
                 out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=ROLE_WEIGHT, weak=name.weak, evidence="role"))
-        sent = f.trigger.sent
+        sent = names.sent(f.trigger.i)
         # a presupposed fact ("its partnership with X") is hedged or negated only by its own
         # modifiers; anything else by the words that govern its trigger
         modality = _local_modality(f.trigger) if f.presupposed else modality_of(f.trigger)

@@ -108,6 +108,13 @@ class DocNames:
         self.coref: dict[int, Name] = {}
         self.group: dict[int, list[Name]] = {}  # "the two companies" -> both antecedents
         self.text = doc.text  # Doc.text joins every token: build it once
+        # Token.sent rescans the parse on every call: index sentences once
+        self.sents = list(doc.sents)
+        self.sent_of_token = [0] * len(doc)
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of_token[i] = k
+        self._heads: dict[tuple[int, int], Token] = {}
         self.weak_from = _boilerplate_start(doc)
         self.credits = _credit_spans(self.text)
         self._headline: dict[int, bool] = {}
@@ -152,7 +159,7 @@ class DocNames:
         if "-" in text and any(place_name(part) for part in text.split("-")):
             return None
         name = Name(text=text, start=start, end=end, ner=ner, title=title)
-        sent = span.sent
+        sent = self.sent(start)
         if sent.start not in self._headline:
             self._headline[sent.start] = _is_headline(sent, self.text)
         name.weak = start >= self.weak_from or self._headline[sent.start] or any(a <= span.start_char < b for a, b in self.credits)
@@ -210,8 +217,25 @@ class DocNames:
     # --- typing from context ----------------------------------------------------------------
 
     def head(self, name: Name) -> Token:
-        span = self.doc[name.start : name.end]
-        return span.root
+        key = (name.start, name.end)
+        if key not in self._heads:
+            self._heads[key] = self.doc[name.start : name.end].root
+        return self._heads[key]
+
+    def _followed_by_person_pronoun(self, h: Token) -> bool:
+        """A he/she subject later in the sentence or in the next one."""
+        k = self.sent_of_token[h.i]
+        end = self.sents[k + 1].end if k + 1 < len(self.sents) else self.sents[k].end
+        return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[h.i + 1 : end])
+
+    def sent(self, i: int) -> Span:
+        """The sentence holding token i."""
+        return self.sents[self.sent_of_token[i]]
+
+    def prev_sentence_start(self, i: int) -> int:
+        """Start of the sentence before token i's (or of its own, for the first)."""
+        k = self.sent_of_token[i]
+        return self.sents[max(k - 1, 0)].start
 
     def _type_from_context(self) -> None:
         for name in self.names:
@@ -247,7 +271,7 @@ class DocNames:
             if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS:
                 votes[PERSON] += 0.5
             # "Jiang was among the first ... She was able to": a he/she subject right after.
-            if name.ner == "PERSON" and _followed_by_person_pronoun(h):
+            if name.ner == "PERSON" and self._followed_by_person_pronoun(h):
                 votes[PERSON] += 1.0
         # Lists share a type: "Facebook, Instagram, Pinterest, Snapchat, and TikTok".
         for name in self.names:
@@ -318,8 +342,8 @@ class DocNames:
         return None
 
     def _antecedent(self, token: Token, types: tuple[str, ...], *, topical: bool = True) -> Name | None:
-        sent_start = token.sent.start
-        prev_start = doc_prev_sentence_start(token)
+        sent_start = self.sent(token.i).start
+        prev_start = self.prev_sentence_start(token.i)
         best: Name | None = None
         best_score = -1.0
         # "Microsoft holds a stake in the company": an object never corefers with its own subject
@@ -350,7 +374,7 @@ class DocNames:
 
     def _recent(self, token: Token, types: tuple[str, ...], k: int) -> list[Name]:
         found: list[Name] = []
-        start = doc_prev_sentence_start(token)
+        start = self.prev_sentence_start(token.i)
         for name in reversed(self._window(start, token.i)):
             if name.type in types and all(f.text != name.text for f in found):
                 found.append(name)
@@ -421,13 +445,6 @@ class DocNames:
         return out
 
 
-def doc_prev_sentence_start(token: Token) -> int:
-    sent = token.sent
-    if sent.start == 0:
-        return 0
-    return token.doc[sent.start - 1].sent.start
-
-
 def _abbreviates(short: str, long: str) -> bool:
     """ "CMA" for "Credit Market Analysis Ltd.", "Sunoco" for "Sunoco, Inc.": the short form is
     the long one's initials or one of its words. "Houston (AP)" is a dateline, not an alias."""
@@ -445,16 +462,6 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     it = iter(initials)
     return all(ch.upper() in it for ch in letters)  # letters appear in order among the initials
-
-
-def _followed_by_person_pronoun(h: Token) -> bool:
-    doc = h.doc
-    sent = h.sent
-    nxt = doc[sent.end].sent if sent.end < len(doc) else None
-    for tok in list(sent[h.i - sent.start + 1 :]) + (list(nxt) if nxt is not None else []):
-        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
-    return False
 
 
 def _definite(token: Token) -> bool:
