@@ -40,11 +40,7 @@ class Snapshot:
     documents: list[Document]
     extractions: list[Extraction]  # one per parsed document (not the deferred ones)
     deferred: list[Document]  # languages with no pipeline: linked to known names at build time
-    settings: dict[str, Any] = field(default_factory=dict)  # model, base, title, max_nodes
-
-    @property
-    def hashes(self) -> dict[str, str]:
-        return {d.id: text_hash(d.text) for d in self.documents}
+    settings: dict[str, Any] = field(default_factory=dict)  # model, base, title, html, max_nodes
 
 
 def text_hash(text: str) -> str:
