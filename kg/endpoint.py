@@ -110,36 +110,15 @@ def _term(binding: dict) -> Node:
     raise EndpointError(f"unknown term type in results: {kind!r}")
 
 
-def _walk(node: object):
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, CompValue):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            yield from _walk(value)
-
-
 def _vet(sparql: str) -> str:
-    """The query form (SelectQuery, AskQuery, ...) of a read-only query that stays on the server.
-
-    Same policy as a local `kg query`: no updates, no SERVICE, no FROM / FROM NAMED.
-    """
-    from rdflib.plugins.sparql import prepareQuery
+    """The query form (SelectQuery, AskQuery, ...) of a read-only query that stays on the server:
+    the same policy as a local `kg query` (no updates, no SERVICE, no FROM / FROM NAMED)."""
+    from .query import QueryError, prepare
 
     try:
-        algebra = prepareQuery(sparql).algebra
-    except Exception as exc:  # pyparsing and rdflib raise many types
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise EndpointError(f"not a valid SPARQL query (updates such as INSERT, DELETE and LOAD are refused): {first[:200]}") from None
-    for node in _walk(algebra):
-        if node.name == "ServiceGraphPattern":
-            raise EndpointError("SERVICE is refused: queries may not reach other endpoints")
-        if dict.get(node, "datasetClause"):  # CompValue.get returns the key itself when missing
-            raise EndpointError("FROM / FROM NAMED are refused: queries run on the endpoint's graphs only")
-    return algebra.name
+        return prepare(sparql).algebra.name
+    except QueryError as exc:
+        raise EndpointError(str(exc)) from None
 
 
 def query_endpoint(url: str, sparql: str, *, timeout: float = 300) -> tuple[list[str], list[list[Node | None]]]:
