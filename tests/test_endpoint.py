@@ -1,6 +1,8 @@
 """kg push / query_endpoint against a real Oxigraph server on 127.0.0.1 (skipped if absent)."""
 from __future__ import annotations
 
+import json
+
 import shutil
 import socket
 import subprocess
@@ -115,6 +117,16 @@ def test_cli_push(server, tmp_path):
     proc = run_kg("push", str(path), "--endpoint", server + "/store")
     assert proc.returncode == 0, proc.stderr
     assert "loaded" in proc.stderr and _count(server) == len(g)
+
+
+def test_cli_query_endpoint(server, tmp_path):
+    g, path = _graph(tmp_path)
+    assert run_kg("push", str(path), "--endpoint", server + "/store").returncode == 0
+    proc = run_kg("query", "--endpoint", server + "/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert int(json.loads(proc.stdout)[0]["n"]) == len(g)
+    refused = run_kg("query", "--endpoint", server + "/query", "DELETE WHERE { ?s ?p ?o }")
+    assert refused.returncode != 0 and "refused" in refused.stderr and "Traceback" not in refused.stderr
 
 
 @pytest.mark.slow  # starts a server

@@ -21,7 +21,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = [line.strip().split("  #")[0].strip() for line in README.splitlines() if line.startswith("    kg ")]
 # These need a running Dask scheduler or SPARQL server; tests/test_distributed.py and
 # tests/test_endpoint.py start real ones on loopback instead.
-NEEDS_SERVER = ("--dask", "kg push")
+NEEDS_SERVER = ("--dask", "kg push", "--endpoint")
 
 
 def behind_query() -> str:

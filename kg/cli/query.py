@@ -30,18 +30,22 @@ class OutputFormat(str, Enum):
 
 @app.command()
 def query(
-    graph: Optional[Path] = typer.Argument(None, help="Graph file (.ttl, .nt, .jsonld, .trig, .nq)."),
+    graph: Optional[str] = typer.Argument(None, help="Graph file (.ttl, .nt, .jsonld, .trig, .nq); omitted with --endpoint."),
     sparql: Optional[str] = typer.Argument(None, help="SPARQL text or the path of a .rq file (or use --name)."),
     name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a saved query from ontology/queries (see --list)."),
     param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE: bind ?NAME to VALUE (an RDF literal, never query text). Repeatable."),
     list_: bool = typer.Option(False, "--list", help="List the saved queries and their parameters, then exit."),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0, help="Stop the query after this many seconds (0: no limit)."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", help="Query a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of a file."),
 ) -> None:
     """Run a read-only SPARQL query (text, .rq file or saved query) against a graph."""
     try:
         if list_:
             typer.echo(format_saved_list(saved_queries()))
+            return
+        if endpoint is not None:
+            _query_endpoint(endpoint, sparql if sparql is not None else graph, name, param, format, timeout)
             return
         if graph is None:
             fail("missing GRAPH: kg query GRAPH 'SPARQL' | GRAPH file.rq | GRAPH --name NAME [--param k=v] (or --list)")
@@ -54,8 +58,27 @@ def query(
         else:
             text = read_query(sparql)
             bindings = bind_params(values, None, text)
-        loaded = load_graph(graph)
+        loaded = load_graph(Path(graph))
         columns, rows = run_query(loaded, text, bindings=bindings, timeout=timeout or None)
     except QueryError as exc:
         fail(str(exc))
     typer.echo(format_rows(columns, rows, format.value, graph=loaded))
+
+
+def _query_endpoint(url: str, sparql: Optional[str], name: Optional[str], param: List[str], format: OutputFormat, timeout: float) -> None:
+    """`kg query --endpoint URL 'SPARQL'`: same vetting and output as for a file."""
+    from ..endpoint import EndpointError, query_endpoint
+
+    if name is not None:
+        if param:
+            fail("--param is not supported with --endpoint; write the values into the query")
+        text = saved_query(name).text
+    elif sparql is None:
+        fail("missing query: kg query --endpoint URL 'SPARQL' (or a .rq file, or --name NAME)")
+    else:
+        text = read_query(sparql)
+    try:
+        columns, rows = query_endpoint(url, text, timeout=timeout or 300)
+    except EndpointError as exc:
+        fail(str(exc))
+    typer.echo(format_rows(columns, rows, format.value))
