@@ -40,39 +40,51 @@ def write_with_oxigraph(graph: Graph, handle: IO[bytes], *, format: str = "turtl
     import pyoxigraph as ox
 
     fmt = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}[format]
-    nodes: dict[object, object] = {}
-    datatypes: set[str] = set()
+    # str.__str__ is C-level: str(), hash() and < on rdflib terms run Python code, which costs
+    # most of the time at a million triples. Caches are keyed by the plain text for the same reason.
+    text = str.__str__
+    iris: dict[str, object] = {}
+    bnodes: dict[str, object] = {}
+    literals: dict[tuple[str, str], object] = {}
+
+    def iri(value: str) -> object:
+        node = iris.get(value)
+        if node is None:
+            node = iris[value] = ox.NamedNode(value)
+        return node
 
     def term(t: object) -> object:
-        found = nodes.get(t)
-        if found is not None:
-            return found
         if isinstance(t, URIRef):
-            found = nodes[t] = ox.NamedNode(str(t))
-        elif isinstance(t, BNode):
-            found = nodes[t] = ox.BlankNode(str(t))
-        elif isinstance(t, Literal):
-            dt = t.datatype
-            if dt is not None:
-                datatypes.add(str(dt))
-            return ox.Literal(str(t), language=t.language, datatype=ox.NamedNode(str(dt)) if dt and not t.language else None)
-        else:
-            raise ValueError(f"cannot serialise term {t!r}")
-        return found
+            return iri(text(t))
+        if isinstance(t, Literal):
+            dt, lang = t.datatype, t.language
+            if dt is None and lang is None:
+                return ox.Literal(text(t))
+            key = (text(t), lang or text(dt))  # numbers, dates, confidences repeat: build each once
+            node = literals.get(key)
+            if node is None:
+                node = literals[key] = ox.Literal(text(t), language=lang) if lang else ox.Literal(text(t), datatype=iri(text(dt)))
+            return node
+        if isinstance(t, BNode):
+            node = bnodes.get(text(t))
+            if node is None:
+                node = bnodes[text(t)] = ox.BlankNode(text(t))
+            return node
+        raise ValueError(f"cannot serialise term {t!r}")
 
     # Sorted by subject and predicate: deterministic output, and pyoxigraph groups runs of one
     # subject with ";" as rdflib does. Objects sort by their text (ties keep a stable order).
-    ordered = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    ordered = sorted(graph, key=lambda t: text(t[0]) + "\x00" + text(t[1]) + "\x00" + text(t[2]))
     triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in ordered]
     del ordered
     prefixes = None
     if fmt is not ox.RdfFormat.N_TRIPLES:
         # Only the prefixes the graph uses (rdflib binds dozens by default), like rdflib's writer.
-        bound = {str(ns): p for p, ns in graph.namespaces() if p and p != "xml"}
+        bound = {text(ns): p for p, ns in graph.namespaces() if p and p != "xml"}
         used = set()
-        for iri in [*(str(t) for t in nodes if isinstance(t, URIRef)), *datatypes]:
-            for cut in (iri.rfind("#"), iri.rfind("/")):
-                if cut > 0 and iri[: cut + 1] in bound:
-                    used.add(iri[: cut + 1])
+        for value in iris:
+            for cut in (value.rfind("#"), value.rfind("/")):
+                if cut > 0 and value[: cut + 1] in bound:
+                    used.add(value[: cut + 1])
         prefixes = {bound[ns]: ns for ns in sorted(used, key=bound.get)}
     ox.serialize(triples, handle, format=fmt, prefixes=prefixes)
