@@ -9,12 +9,11 @@ import typer
 
 from .. import __version__
 from ..export import ExportError, export
-from ..ingest import InputError, read_documents
 from ..nlp import DEFAULT_MODEL, ModelError
 from ..pipeline import BuildResult, add_documents
 from ..store import FILENAME, StoreError, dump, load, snapshot_of
 from ..vocab import DEFAULT_BASE
-from ._app import app, fail
+from ._app import app, fail, read_inputs
 
 
 def save_store(out: Path, result: BuildResult, *, model: str, base: str, title: str, html: bool, max_nodes: int | None) -> None:
@@ -53,12 +52,7 @@ def add(
     if settings.get("kg_version") not in (None, __version__):
         print(f"warning: {store_path} was written by kg {settings['kg_version']}; this is kg {__version__} (rebuild to re-extract old documents with the new rules)", file=sys.stderr)
     base = settings.get("base") or DEFAULT_BASE
-    try:
-        documents = list(read_documents(paths))
-    except InputError as exc:
-        fail(str(exc))
-    if not documents:
-        fail("no readable documents in the given paths")
+    documents = read_inputs(paths)
     try:
         update = add_documents(
             snapshot.documents, snapshot.extractions, snapshot.deferred, documents, model=built_with, base=base, n_process=workers

@@ -8,11 +8,10 @@ import typer
 
 from ..distributed import DistributedError, build_on_cluster
 from ..export import ExportError, export
-from ..ingest import InputError, read_documents
 from ..nlp import DEFAULT_MODEL, ModelError
 from ..pipeline import build as build_corpus
 from ..vocab import DEFAULT_BASE
-from ._app import app, fail
+from ._app import app, fail, read_inputs
 from .add import save_store
 
 
@@ -30,12 +29,7 @@ def build(
     """Read articles and write OUT/graph.ttl and OUT/graph.html."""
     if not base.endswith(("/", "#")):
         fail(f"--base must end with '/' or '#': {base}")
-    try:
-        documents = list(read_documents(paths))
-    except InputError as exc:
-        fail(str(exc))
-    if not documents:
-        fail("no readable documents in the given paths")
+    documents = read_inputs(paths)
     progress = _progress(len(documents))
     try:
         if dask:  # parsing on a cluster; resolution and export stay here
