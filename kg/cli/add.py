@@ -7,16 +7,13 @@ from typing import List, Optional
 
 import typer
 
-from .. import __version__
-from ..export import ExportError, export
-from ..nlp import DEFAULT_MODEL, ModelError
-from ..pipeline import BuildResult, add_documents
+from .. import DEFAULT_MODEL, __version__
 from ..store import FILENAME, StoreError, dump, load, snapshot_of
 from ..vocab import DEFAULT_BASE
 from ._app import app, fail, read_inputs
 
 
-def save_store(out: Path, result: BuildResult, *, model: str, base: str, title: str, html: bool, max_nodes: int | None) -> None:
+def save_store(out: Path, result, *, model: str, base: str, title: str, html: bool, max_nodes: int | None) -> None:
     """Save the per-document extractions next to the graph (OUT/extractions.jsonl)."""
     dump(
         out / FILENAME,
@@ -38,6 +35,10 @@ def add(
     whose id (file name, or path inside a given folder, or JSONL "id") is already in the graph
     is skipped if its text is unchanged and replaces the old version if it changed.
     """
+    from ..export import ExportError, export
+    from ..nlp import ModelError
+    from ..pipeline import add_documents
+
     store_path = out / FILENAME
     if not store_path.exists():
         fail(f"{store_path} not found: run 'kg build ... --out {out}' first (graphs built before kg add existed need one rebuild)")

@@ -6,13 +6,9 @@ from typing import List, Optional
 
 import typer
 
-from ..distributed import DistributedError, build_on_cluster
-from ..export import ExportError, export
-from ..nlp import DEFAULT_MODEL, ModelError
-from ..pipeline import build as build_corpus
+from .. import DEFAULT_MODEL
 from ..vocab import DEFAULT_BASE
 from ._app import app, fail, read_inputs
-from .add import save_store
 
 
 @app.command()
@@ -27,6 +23,13 @@ def build(
     dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS", help="Parse on a dask.distributed cluster (e.g. tcp://10.0.0.5:8786); needs the 'dask' extra."),
 ) -> None:
     """Read articles and write OUT/graph.ttl and OUT/graph.html."""
+    # Imported here: `kg query --help` and friends should not pay for loading spaCy.
+    from ..distributed import DistributedError, build_on_cluster
+    from ..export import ExportError, export
+    from ..nlp import ModelError
+    from ..pipeline import build as build_corpus
+    from .add import save_store
+
     if not base.endswith(("/", "#")):
         fail(f"--base must end with '/' or '#': {base}")
     documents = read_inputs(paths)

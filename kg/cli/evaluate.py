@@ -6,8 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..evaluate import GoldError, evaluate as score, format_report, load_gold
-from ..query import QueryError, load_graph
 from ._app import app, fail
 
 
@@ -23,6 +21,9 @@ def evaluate(
     format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Precision, recall and F1 of relations and entities against a gold file."""
+    from ..evaluate import GoldError, evaluate as score, format_report, load_gold
+    from ..query import QueryError, load_graph
+
     try:
         report = score(load_gold(gold), load_graph(graph))
     except (GoldError, QueryError) as exc:

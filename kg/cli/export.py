@@ -6,8 +6,6 @@ from typing import Optional
 
 import typer
 
-from ..export import RDF_EXPORTS, ExportError, export as write, guess_format, with_ontology
-from ..query import QueryError, load_graph
 from ._app import app, fail
 
 
@@ -31,6 +29,9 @@ def export(
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="html: keep only the N most connected entities."),
 ) -> None:
     """Convert a graph to Turtle, N-Triples, JSON-LD, TriG, GraphML, GEXF or HTML."""
+    from ..export import RDF_EXPORTS, ExportError, export as write, guess_format, with_ontology
+    from ..query import QueryError, load_graph
+
     try:
         fmt = format.value if format else guess_format(out)
         if ontology and fmt not in RDF_EXPORTS:

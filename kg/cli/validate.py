@@ -5,8 +5,6 @@ from typing import Optional
 
 import typer
 
-from ..query import QueryError, load_graph
-from ..validate import ValidationError, format_report, load_shapes, validate as check
 from ._app import app, fail
 
 
@@ -16,6 +14,9 @@ def validate(
     shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes (Turtle); default ontology/shapes.ttl."),
 ) -> None:
     """Check a graph against the SHACL shapes: one line per problem, exit code 1 unless it conforms."""
+    from ..query import QueryError, load_graph
+    from ..validate import ValidationError, format_report, load_shapes, validate as check
+
     try:
         report = check(load_graph(graph), load_shapes(shapes))
     except (QueryError, ValidationError) as exc:

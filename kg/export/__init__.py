@@ -12,12 +12,30 @@ from rdflib.namespace import OWL
 
 from ..vocab import ONTOLOGY, OntologyError, ontology_file
 from ._atomic import atomic_write
-from .html import write_html
-from .network import write_gexf, write_graphml
 from .rdf import RDF_FORMATS, write_rdf
 from .trig import write_trig
 
 Exporter = Callable[..., None]
+
+
+# networkx (HTML layout, GraphML, GEXF) is imported only by the exporters that use it.
+def write_html(graph: Graph, path: Path, **options: Any) -> None:
+    from .html import write_html as write
+
+    write(graph, path, **options)
+
+
+def write_graphml(graph: Graph, path: Path, **options: Any) -> None:
+    from .network import write_graphml as write
+
+    write(graph, path, **options)
+
+
+def write_gexf(graph: Graph, path: Path, **options: Any) -> None:
+    from .network import write_gexf as write
+
+    write(graph, path, **options)
+
 
 EXPORTERS: dict[str, Exporter] = {
     **{name: (lambda fmt: lambda graph, path, **kw: write_rdf(graph, path, format=fmt))(name) for name in RDF_FORMATS},
