@@ -26,10 +26,6 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.plugins import sparql as rdflib_sparql
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parser import parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Identifier, Node
 
 from .vocab import KG, RELATIONS, OntologyError, ontology_file
@@ -232,6 +228,8 @@ def read_query(query: str) -> str:
 
 
 def _walk(node: object):
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(node, CompValue):
         yield node
         for value in node.values():
@@ -248,6 +246,9 @@ def _first_line(exc: BaseException) -> str:
 
 def prepare(text: str, namespaces: dict[str, object] | None = None):
     """Parse and vet a query: read-only, local-only."""
+    from rdflib.plugins.sparql import prepareQuery  # rdflib's SPARQL parser: imported when needed
+    from rdflib.plugins.sparql.parser import parseUpdate
+
     init_ns = {**PREFIXES, **(namespaces or {})}
     try:
         prepared = prepareQuery(text, initNs=init_ns)
@@ -266,6 +267,8 @@ def prepare(text: str, namespaces: dict[str, object] | None = None):
 
 
 def _execute(graph: Graph, prepared, bindings: dict[str, Identifier] | None) -> tuple[list[str], list[list]]:
+    from rdflib.plugins import sparql as rdflib_sparql
+
     saved = rdflib_sparql.SPARQL_LOAD_GRAPHS
     rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # never fetch a graph named in the query
     try:
@@ -352,7 +355,15 @@ def _short(value: object, namespaces: list[tuple[str, str]]) -> str:
     return _cell(value)
 
 
-def format_rows(columns: list[str], rows: list[list], fmt: str = "table", graph: Graph | None = None) -> str:
+def format_rows(
+    columns: list[str],
+    rows: list[list],
+    fmt: str = "table",
+    graph: Graph | None = None,
+    *,
+    namespaces: list[tuple[str, str]] | None = None,
+) -> str:
+    """Rows as a table (IRIs shortened with the graph's or the given prefixes), CSV or JSON."""
     if fmt == "json":
         return json.dumps([{c: _cell(v) if v is not None else None for c, v in zip(columns, row)} for row in rows], indent=2, ensure_ascii=False)
     if fmt == "csv":
@@ -361,7 +372,9 @@ def format_rows(columns: list[str], rows: list[list], fmt: str = "table", graph:
         writer.writerow(columns)
         writer.writerows([[_cell(v) for v in row] for row in rows])
         return buf.getvalue().rstrip("\n")
-    namespaces = sorted(((p, str(n)) for p, n in graph.namespaces()), key=lambda x: -len(x[1])) if graph is not None else []
+    if graph is not None:
+        namespaces = [(p, str(n)) for p, n in graph.namespaces()]
+    namespaces = sorted(namespaces or [], key=lambda x: -len(x[1]))
     cells = [[_short(v, namespaces) for v in row] for row in rows]
     widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
 

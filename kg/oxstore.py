@@ -1,0 +1,324 @@
+"""`kg query` on a graph file through Oxigraph: fast on graphs of millions of triples.
+
+rdflib's SPARQL engine takes seconds to minutes on a 1M-triple graph and a minute to parse it;
+Oxigraph parses it in seconds and answers the saved queries in milliseconds. Graphs bigger than
+CACHE_MIN_BYTES are indexed once into an on-disk store under the user's cache folder
+(`$KG_CACHE_DIR`, else `$XDG_CACHE_HOME/kg`, else `~/.cache/kg`), keyed by the file's path,
+size and modification time, so later queries open it in a fraction of a second.
+
+Queries are vetted before they run (read-only, no SERVICE, no FROM / FROM NAMED) by looking at
+their keywords outside strings, IRIs and comments; Oxigraph's `query` parses queries only, never
+updates, so the check is doubled. Parameters are bound with a VALUES block placed at the start of the WHERE group, each value
+serialised by Oxigraph itself, so a value can never become query text.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier, Node
+
+from .query import DEFAULT_TIMEOUT, PREFIXES, QUAD_FORMATS, RDF_SUFFIXES, QueryError, _first_line
+
+CACHE_MIN_BYTES = 8_000_000  # ~150k triples of kg Turtle: parsing takes about a second from here on
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "xml": ox.RdfFormat.RDF_XML,
+    "n3": ox.RdfFormat.N3,
+}
+_STAMP = "kg-source.json"
+
+
+# --------------------------------------------------------------------------- binding parameters
+
+# Tokens that may hide braces or the word WHERE: strings, IRIs and comments.
+_SKIP = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n]*",
+    re.S,
+)
+
+
+def _masked(text: str) -> str:
+    return _SKIP.sub(lambda m: " " * len(m.group()), text)
+
+
+def _keyword(*words: str) -> re.Pattern:
+    # a keyword, not part of a variable (?from), a prefixed name (ex:load) or a prefix (add:)
+    return re.compile(rf"(?i)(?<![\w?$:-])(?:{'|'.join(words)})(?![\w:-])")
+
+
+_UPDATE = _keyword("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+_SERVICE = _keyword("SERVICE")
+_FROM = _keyword("FROM")
+
+
+def vet(text: str) -> None:
+    """Refuse updates, SERVICE and FROM / FROM NAMED, the same policy as kg.query.prepare."""
+    masked = _masked(text)
+    if _UPDATE.search(masked):
+        raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: kg query is read-only")
+    if _SERVICE.search(masked):
+        raise QueryError("SERVICE is refused: queries may not reach other endpoints")
+    if _FROM.search(masked):
+        raise QueryError("FROM / FROM NAMED are refused: queries run on the given graph only")
+
+
+def _where_brace(text: str) -> int:
+    """Index of the `{` that opens the query's WHERE group (outside strings, IRIs, comments)."""
+    masked = _masked(text)
+    where = re.search(r"\bWHERE\s*\{", masked, re.I)
+    if where:
+        return where.end() - 1
+    form = re.search(r"\b(SELECT|ASK)\b", masked, re.I)  # WHERE is optional: SELECT * { ... }
+    brace = masked.find("{", form.end()) if form else -1
+    if brace < 0:
+        raise QueryError("--param needs a query with a WHERE { ... } group to bind into")
+    return brace
+
+
+def _ox_term(term: Identifier) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype and term.datatype != XSD.string:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot bind {term!r}: parameters are IRIs or literals")
+
+
+def bind_values(text: str, bindings: dict[str, Identifier] | None) -> str:
+    """The query with `VALUES (?a ?b) { (v1 v2) }` opening its WHERE group (initBindings' meaning)."""
+    if not bindings:
+        return text
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(_ox_term(term)) for term in bindings.values())
+    at = _where_brace(text) + 1
+    return f"{text[:at]}\n  VALUES ({names}) {{ ({values}) }}\n{text[at:]}"
+
+
+def with_prefixes(text: str, prefixes: list[tuple[str, str]]) -> str:
+    """Declare the usual prefixes (kg:, rdfs:, ...) and the file's own ones the query leaves out."""
+    masked = _masked(text)
+    declared = set(re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*|):", masked))
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in prefixes if p not in declared]
+    return "\n".join([*lines, text]) if lines else text
+
+
+# --------------------------------------------------------------------------- opening a graph file
+
+
+def cache_root() -> Path:
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kg"
+
+
+def _stamp(path: Path) -> dict:
+    info = path.stat()
+    return {"path": str(path.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns}
+
+
+def _format(path: Path) -> tuple[str, ox.RdfFormat]:
+    name = RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
+    return name, FORMATS[name]
+
+
+def cached_store_dir(path: Path) -> Path:
+    """Where the on-disk index of `path` lives (one per source path)."""
+    digest = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:20]
+    return cache_root() / "stores" / digest
+
+
+def _fresh(store_dir: Path, stamp: dict) -> bool:
+    try:
+        return json.loads((store_dir / _STAMP).read_text(encoding="utf-8")) == stamp
+    except (OSError, ValueError):
+        return False
+
+
+def index_file(path: Path) -> Path | None:
+    """The up-to-date on-disk store of a big graph file, built if needed; None if it cannot be.
+
+    The store is built in a temporary folder and moved into place, so a failed or concurrent
+    indexing never leaves a half-built store behind."""
+    stamp = _stamp(path)
+    target = cached_store_dir(path)
+    if _fresh(target, stamp):
+        return target
+    name, fmt = _format(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".indexing-", dir=target.parent))
+    except OSError:
+        return None  # no writable cache: query from memory instead
+    try:
+        print(f"kg: indexing {path} for queries (once; cached in {target.parent})", file=sys.stderr)
+        store = ox.Store(str(work / "store"))
+        store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+        store.flush()
+        del store
+        (work / _STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target, ignore_errors=True)
+        os.replace(work, target)
+    except SyntaxError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise QueryError(f"{path}: cannot parse as {name} ({_first_line(exc)})") from None
+    except OSError:
+        shutil.rmtree(work, ignore_errors=True)
+        if _fresh(target, stamp):  # another process indexed it meanwhile
+            return target
+        return None
+    return target
+
+
+def open_store(path: str | Path, *, cache: bool = True) -> ox.Store:
+    """An Oxigraph store holding the graph file (read-only on-disk index for big files)."""
+    path = Path(path)
+    if not path.is_file():
+        raise QueryError(f"{path}: no such file")
+    if cache and path.stat().st_size >= CACHE_MIN_BYTES:
+        store_dir = index_file(path)
+        if store_dir is not None:
+            try:
+                return ox.Store.read_only(str(store_dir / "store"))
+            except OSError:
+                pass  # e.g. a store written by another Oxigraph version: fall back to memory
+    name, fmt = _format(path)
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+    except SyntaxError as exc:
+        raise QueryError(f"{path}: cannot parse as {name} ({_first_line(exc)})") from None
+    except (OSError, ValueError) as exc:
+        raise QueryError(f"{path}: cannot read ({_first_line(exc)})") from None
+    return store
+
+
+def file_prefixes(path: str | Path) -> list[tuple[str, str]]:
+    """Prefixes declared at the top of a Turtle/TriG file (for prefix:local table cells)."""
+    found = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except OSError:
+        head = ""
+    for prefix, ns in re.findall(r"(?im)^\s*@?prefix\s+([A-Za-z][\w.-]*|):\s*<([^>\s]*)>", head):
+        found[prefix] = ns
+    return list(found.items())
+
+
+# --------------------------------------------------------------------------- running
+
+
+def _rdflib_term(term) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return Literal(str(term))  # an RDF-star triple term: shown as text
+
+
+def _execute(store: ox.Store, text: str, union: bool) -> tuple[list[str], list[list]]:
+    try:
+        result = store.query(text, use_default_graph_as_union=union)
+    except SyntaxError as exc:
+        raise QueryError(f"not a valid SPARQL query: {_first_line(exc)}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return ["ask"], [[bool(result)]]
+    if isinstance(result, ox.QueryTriples):
+        return ["s", "p", "o"], [[_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)] for t in result]
+    names = [v.value for v in result.variables]
+    return names, [[_rdflib_term(solution[name]) for name in names] for solution in result]
+
+
+def _child(path: Path, text: str, union: bool, cache: bool, conn) -> None:
+    try:
+        payload = ("ok", _execute(open_store(path, cache=cache), text, union))
+    except QueryError as exc:
+        payload = ("error", str(exc))
+    except Exception as exc:
+        payload = ("error", f"query failed: {_first_line(exc)}")
+    conn.send(payload)
+    conn.close()
+
+
+def query_file(
+    path: str | Path,
+    text: str,
+    *,
+    bindings: dict[str, Identifier] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    cache: bool = True,
+) -> tuple[list[str], list[list[Node | None]]]:
+    """(variable names, rows as rdflib terms) of a vetted query over a graph file.
+
+    With a timeout the store is opened and the query run in a forked child that is killed when
+    time is up (indexing a big file for the first time happens before, outside the limit)."""
+    path = Path(path)
+    vet(text)
+    prefixes = file_prefixes(path)
+    text = with_prefixes(bind_values(text, bindings), prefixes)
+    union = _format(path)[0] in QUAD_FORMATS  # named graphs of TriG / N-Quads are merged
+    if not path.is_file():
+        raise QueryError(f"{path}: no such file")
+    if cache and path.stat().st_size >= CACHE_MIN_BYTES:
+        index_file(path)
+    if not timeout or "fork" not in multiprocessing.get_all_start_methods():
+        try:
+            return _execute(open_store(path, cache=cache), text, union)
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"query failed: {_first_line(exc)}") from None
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(path, text, union, cache, sender), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryError(f"query timed out after {timeout:g} s (raise the limit with --timeout, 0 for none)")
+        status, payload = receiver.recv()
+    except EOFError:
+        process.join(1)
+        raise QueryError(f"query failed: the query process ended unexpectedly (exit code {process.exitcode})") from None
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if status != "ok":
+        raise QueryError(payload)
+    return payload
+
+
+__all__ = ["bind_values", "cache_root", "file_prefixes", "index_file", "open_store", "query_file", "vet", "with_prefixes"]
