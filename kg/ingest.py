@@ -133,6 +133,10 @@ def _read_jsonl(path: Path, data: bytes) -> Iterator[Document]:
         except json.JSONDecodeError as exc:
             _warn(where, f"skipped: invalid JSON ({exc.msg})")
             continue
+        if lineno == 1 and isinstance(record, dict) and str(record.get("format", "")).startswith("kg-extractions/"):
+            # OUT/extractions.jsonl of an earlier build (e.g. --out inside the input folder)
+            _warn(path, "skipped: extractions saved by kg build, not articles")
+            return
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             _warn(where, 'skipped: expected an object with a "text" string')
             continue

@@ -175,6 +175,7 @@ def index_file(path: Path) -> Path | None:
         print(f"kg: indexing {path} for queries (once; cached in {target.parent})", file=sys.stderr)
         store = ox.Store(str(work / "store"))
         store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+        store.optimize()  # compacted: opens in milliseconds, reads faster
         store.flush()
         del store
         (work / _STAMP).write_text(json.dumps(stamp), encoding="utf-8")

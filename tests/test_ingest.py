@@ -100,3 +100,17 @@ def test_an_explicit_file_of_another_kind_is_read_with_a_warning(tmp_path):
     docs, warns = read([tmp_path / "notes.log"])
     assert [d.text for d in docs] == ["Acme Corp hired Jo Bloggs."]
     assert any("notes.log" in w and "plain text" in w for w in warns)
+
+
+def test_saved_extractions_in_an_input_folder_are_not_read_as_articles(tmp_path):
+    from kg.model import Document, Extraction
+    from kg.store import dump, snapshot_of
+
+    (tmp_path / "a.txt").write_text("Acme Corp hired Jane Doe.", encoding="utf-8")
+    out = tmp_path / "exports"  # kg build news --out news/exports, then kg build news again
+    out.mkdir()
+    doc = Document(id="a.txt", text="Acme Corp hired Jane Doe.", source="a.txt")
+    dump(out / "extractions.jsonl", snapshot_of([doc], [Extraction(document=doc)], [], model="m", base="https://e/", title="t", html=False, max_nodes=None))
+    docs, warns = read([tmp_path])
+    assert [d.id for d in docs] == ["a.txt"]
+    assert len(warns) == 1 and "extractions.jsonl" in warns[0] and "not articles" in warns[0]
