@@ -121,6 +121,13 @@ def _path(graph: Graph, shapes: Graph, path: Node | None) -> str:
 def _shacl(graph: Graph, shapes: Graph) -> tuple[bool, list[Problem]]:
     import pyshacl  # slow to import: only when validating
 
+    if not graph.store.context_aware:  # pyshacl wants a named-graph-aware store (built graphs use SimpleMemory)
+        copy = Graph()
+        for prefix, namespace in graph.namespaces():
+            copy.bind(prefix, namespace, override=True)
+        for triple in graph:
+            copy.add(triple)
+        graph = copy
     try:
         conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False)
     except Exception as exc:
