@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import DEMONYMS, ROLE_NOUNS, TYPE_NOUNS, place_name
+from .lexicon import CREEDS, DEMONYMS, LEGAL_SUFFIXES, ROLE_NOUNS, ROLE_SUFFIXES, TYPE_NOUNS, place_name
 from .mentions import HYPHEN_FACTS, DocNames, Name
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
@@ -59,7 +59,13 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "enter": ("operatesIn", ("dobj",), False),
     "base": ("basedIn", ("in",), False),
     "headquarter": ("basedIn", ("in",), False),
+    "incorporate": ("basedIn", ("in",), False),
+    "organize": ("basedIn", ("in",), False),
+    "organise": ("basedIn", ("in",), False),
 }
+# Verbs that state a fact only in the passive ("incorporated in Delaware", not "incorporated AI
+# in its apps"); "organized in" only of a company noun ("a company organized in the UK").
+PASSIVE_ONLY = {"incorporate", "organize", "organise"}
 
 # Nouns naming what an entity IS relative to another ("ByteDance, the parent company of TikTok").
 IDENTITY_NOUNS: dict[str, tuple[str, bool]] = {
@@ -89,7 +95,7 @@ IDENTITY_PREPS: dict[str, tuple[str, ...]] = {
     "partnerOf": ("of", "to", "with", "at"),
     "holdsStakeIn": ("in", "of"),
     "advertisesOn": ("on",),
-    "worksFor": ("of", "at", "for", "with"),
+    "worksFor": ("of", "at", "for", "with", "in"),
 }
 # Nouns naming an event or state between two entities ("X's acquisition of Y").
 EVENT_NOUNS: dict[str, str] = {
@@ -147,6 +153,31 @@ class Found:
     presupposed: bool = False  # "its partnership with X": existence is not under the verb's modality
 
 
+def _name_of(token: Token, names: DocNames) -> Name | None:
+    """The name a token stands for, also when it is a legal suffix NER left outside the name
+    ("Ormat Nevada, Inc." parsed with "Inc." as the head)."""
+    name = names.name_at(token)
+    if name is None and token.lower_ in LEGAL_SUFFIXES and token.pos_ == "PROPN":
+        for back in (1, 2):
+            prev = names.by_token.get(token.i - back)
+            if prev is not None and prev.end == token.i - back + 1 and (back == 1 or token.doc[token.i - 1].text == ","):
+                return prev
+    return name
+
+
+def _names_at(token: Token, names: DocNames, *, spread: bool = True) -> list[Name]:
+    """`DocNames.names_at` with `_name_of`; spread=False keeps one name where the text ties a
+    fact to one member of a list ("CDT (acquired by Sumitomo), Canon and Kodak")."""
+    if token.i in names.group:
+        return list(names.group[token.i]) if spread else []
+    out: list[Name] = []
+    for t in (token, *token.conjuncts) if spread else (token,):
+        name = _name_of(t, names)
+        if name is not None and name not in out:
+            out.append(name)
+    return out
+
+
 def _phrasal(token: Token) -> str:
     prt = [c.lower_ for c in token.children if c.dep_ == "prt"]
     if prt and f"{token.lemma_} {prt[0]}" in VERBS:
@@ -164,15 +195,23 @@ def _subjects(verb: Token, names: DocNames) -> list[Name]:
         seen.add(cur.i)
         for child in cur.children:
             if child.dep_ in ("nsubj",):
-                found = names.names_at(child)
+                found = _names_at(child, names)
                 if found:
                     return found
                 return []
         if cur.dep_ in ("xcomp", "conj") or (cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ in TEMPORAL_PREPS:
+            # "prior to joining X, he ...", "after acquiring X, Apple ...": the main clause's subject
+            up = cur.head.head
+            if up.lower_ == "prior" and up.dep_ != "ROOT":
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                cur = up
+                continue
         if cur.dep_ in ("acl", "relcl") and cur.tag_ == "VBG":
-            found = names.names_at(cur.head)
+            found = _names_at(cur.head, names)
             return found
         if cur.dep_ == "relcl":
             name = names.name_at_relcl(cur.head)
@@ -187,8 +226,35 @@ def _pobjs(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    out.extend((n, child) for n in names.names_at(pobj))
+                    out.extend((n, child) for n in _names_at(pobj, names))
     return out
+
+
+def _places_in(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[Name, Token]]:
+    """Places after a preposition, with the region of "Round Rock, Texas" / "Alexandria, Va."."""
+    out = _pobjs(token, preps, names)
+    for place, prep in list(out):
+        for child in names.head(place).children:
+            if child.dep_ in ("appos", "npadvmod") and child.i >= place.end:
+                region = names.by_token.get(child.i)
+                if region is not None and region.type == PLACE and region is not place:
+                    out.append((region, prep))
+    return out
+
+
+def _described(noun: Token, names: DocNames) -> list[Name]:
+    """The one entity a noun phrase stands for or describes: the name itself, the subject of
+    "X is a company ...", or the name an appositive describes ("X, a company ...")."""
+    name = _name_of(noun, names)
+    if name is not None:
+        return [name]
+    if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+        for child in noun.head.children:
+            if child.dep_ == "nsubj":
+                return _names_at(child, names, spread=False)
+    if noun.dep_ == "appos":
+        return _names_at(noun.head, names, spread=False)
+    return []
 
 
 def _date_of(token: Token) -> tuple[tuple[str, str], ...]:
@@ -213,20 +279,29 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     if passive:
         # "Y was acquired by X", "an app owned by X", "WPP, based in London"
         agents = _pobjs(verb, ("by",), names) + [
-            (n, c) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for n in names.names_at(p)
+            (n, c) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for n in _names_at(p, names)
         ]
         subjects = [n for n, _ in agents]
-        patients = [n for c in verb.children if c.dep_ == "nsubjpass" for n in names.names_at(c)]
-        if verb.dep_ in ("acl", "amod") and not patients:
-            patients = names.names_at(verb.head)
+        patients = [n for c in verb.children if c.dep_ == "nsubjpass" for n in _names_at(c, names)]
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ in ("acl", "amod") and not patients and not infinitive:
+            patients = _described(verb.head, names)
+        elif not patients and infinitive:
+            # "VMI agreed to be acquired by X", "Elpida entered into an agreement to be acquired by X"
+            clause = verb.head if verb.dep_ != "acl" else verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
+            patients = _subjects(verb if verb.dep_ == "xcomp" else clause, names) if clause.pos_ in ("VERB", "AUX") else []
+        if key in PASSIVE_ONLY and (not passive or key == "organize" and not (verb.dep_ == "acl" and verb.head.lower_ in COMPANY_NOUNS)):
+            return
         if pred in ("basedIn", "operatesIn"):
-            subjects, objects = patients, [n for n, _ in _pobjs(verb, slots, names)]
+            subjects, objects = patients, [n for n, _ in _places_in(verb, slots, names)]
         else:
             objects = patients
         if pred == "launched" and not subjects:
             subjects = [_brand_owner(n, names) for n in objects]
             subjects = [s for s in subjects if s is not None]
     else:
+        if key in PASSIVE_ONLY:
+            return
         subjects = _subjects(verb, names)
         for slot in slots:
             if slot == "dobj":
@@ -234,7 +309,7 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                     if child.dep_ in ("dobj", "attr"):
                         if pred in ("owns", "acquired") and child.lemma_ in EVENT_NOUNS:
                             continue  # "owns a stake in" is a stake, not ownership
-                        objects.extend(names.names_at(child))
+                        objects.extend(_names_at(child, names))
             else:
                 objects.extend(n for n, _ in _pobjs(verb, (slot,), names))
     if reverse:
@@ -258,7 +333,7 @@ def sale_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     """ "Google sold Motorola to Lenovo": the buyer acquired what was sold."""
     if verb.lemma_.lower() != "sell" or verb.pos_ != "VERB":
         return
-    sold = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for n in names.names_at(c)]
+    sold = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for n in _names_at(c, names)]
     for buyer, _ in _pobjs(verb, ("to",), names):
         for item in sold:
             if item is not buyer:
@@ -275,7 +350,7 @@ def hyphen_relations(names: DocNames) -> Iterator[Found]:
         left = names.by_token.get(token.i - 2)
         if left is None:
             continue
-        target = next((n for n in names.names_at(token.head) if n is not left), None) if token.dep_ in ("amod", "compound") else None
+        target = next((n for n in _names_at(token.head, names) if n is not left), None) if token.dep_ in ("amod", "compound") else None
         if target is None:
             continue
         if pred == "basedIn":
@@ -315,68 +390,151 @@ def _brand_owner(product: Name, names: DocNames) -> Name | None:
 def _identity_of(head: Token, names: DocNames) -> list[Name]:
     """Which entity a description describes: apposition, copula subject, or named compound."""
     for child in head.children:
-        if child.dep_ in ("appos",) and child.i in names.by_token:
-            return [names.by_token[child.i]]
+        if child.dep_ in ("appos",):
+            found = _names_at(child, names, spread=False)
+            if found:
+                return found
     for child in head.children:
         if child.dep_ == "compound" and child.i > head.i and child.i in names.by_token:
             return [names.by_token[child.i]]
-    if head.dep_ == "appos":
-        return names.names_at(head.head)
+    if head.dep_ == "appos":  # a singular appositive describes one name, not its whole list
+        return _names_at(head.head, names, spread=head.tag_ in ("NNS", "NNPS"))
     if head.dep_ == "compound" and head.head.i in names.by_token:  # "parent company ByteDance" parsed flat
         return [names.by_token[head.head.i]]
+    # "the owner and general manager of X", "a jeweler and president of X": the first conjunct's
+    if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in names.by_token:
+        return _identity_of(head.head, names)
+    if head.dep_ == "oprd" and head.head.lemma_ in ("name", "appoint", "elect", "make"):
+        # "it named Larry Jinks publisher of X": the object takes the role
+        for child in head.head.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return _names_at(child, names)
+        return []
     if head.dep_ in ("attr", "oprd") and head.head.lemma_ in ("be", "become", "remain", "serve", "name", "appoint"):
         verb = head.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return names.names_at(child)
+                return _names_at(child, names)
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
         return _subjects(head.head.head, names)
+    # "X was promoted to president of Y", "X rose to chief executive"
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ in PROMOTION_VERBS:
+        verb = head.head.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return _names_at(child, names)
+        return _subjects(verb, names)
     return []
 
 
-def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...]) -> list[tuple[Name, str]]:
+# Prepositions whose gerund shares the main clause's subject ("after joining X, she ...");
+# not "instead of" / "without", which deny it.
+TEMPORAL_PREPS = {"after", "before", "since", "upon", "following", "to", "by", "on"}
+# Verbs whose "to"-phrase names a new role ("was promoted to president of X").
+PROMOTION_VERBS = {"promote", "elevate", "rise", "move", "return", "name", "appoint", "elect", "advance"}
+# Nouns between a role and its organisation ("head of marketing at X", "a director on the
+# boards of X", "an engineer with X's research service"): the role's employer is still X.
+ROLE_PREPS = ("of", "at", "for", "with", "on", "in")
+
+
+def _org_like(name: Name, names: DocNames) -> bool:
+    """Could be an employer: a company or an untyped name, never a place, person or creed."""
+    last = name.text.rsplit(" ", 1)[-1].lower()
+    if name.type not in (ORG, None) or place_name(name.text) or last in ("party", "parties") or name.text.lower() in CREEDS:
+        return False
+    return names.doc[name.end - 1].ent_type_ not in ("NORP", "GPE", "LOC")
+
+
+def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...], pred: str = "") -> list[tuple[Name, str]]:
     """The entity a description is relative to: possessor, of/at/for-phrase, or modifier name."""
     out: list[tuple[Name, str]] = []
+    spread = pred != "owns"  # "a subsidiary of A, and B": only A is the parent
+    doc = noun.doc
     for tok in {noun, head}:
         for child in tok.children:
             if child.dep_ == "poss":
-                out.extend((n, "poss") for n in names.names_at(child))
-            elif child.dep_ == "compound" and child.i < noun.i and child.i in names.by_token:
+                out.extend((n, "poss") for n in _names_at(child, names, spread=spread))
+            elif child.dep_ in ("compound", "nmod") and child.i < noun.i and child.i in names.by_token:
                 # only a name right on the noun: in "Phoenix newspaper reporter X" the city
                 # modifies "newspaper", not the reporter's employer
                 if names.by_token[child.i] not in [n for n, _ in out]:
                     out.append((names.by_token[child.i], "compound"))
         for name, prep in _pobjs(tok, preps, names):
             out.append((name, prep.lower_))
+            if not spread:
+                break
+    if pred == "worksFor" and noun.dep_ == "compound" and noun.head.i in names.by_token:
+        # "Coast Guard Lt. Steve Hardy", "U.N. financial spokesman Fred Eckhard": a name right
+        # before the title (adjectives aside), whatever the parse attached it to
+        i = noun.i - 1
+        while i >= 0 and doc[i].pos_ == "ADJ" and i not in names.by_token:
+            i -= 1
+        left = names.by_token.get(i)
+        if left is not None and left.end == i + 1 and all(left is not n for n, _ in out):
+            out.append((left, "compound"))
+    if pred == "worksFor" and not any(v != "compound" for _, v in out):
+        # one noun deeper: "vice president of marketing for X", "a member of the board of X",
+        # "an engineer with X's research service"
+        for tok in {noun, head}:
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
+                    continue
+                for mid in prep.children:
+                    if mid.dep_ != "pobj" or mid.pos_ != "NOUN" or mid.i in names.by_token:
+                        continue
+                    for grand in mid.children:
+                        if grand.dep_ == "poss":
+                            out.extend((n, "poss") for n in _names_at(grand, names))
+                    out.extend((n, p.lower_) for n, p in _pobjs(mid, ("of", "at", "for", "with"), names))
     return out
+
+
+def _identity_key(noun: Token) -> str | None:
+    """The identity noun a token is ("spokesmen" -> "spokesman"), or a profession by its ending."""
+    for word in (noun.lower_, noun.lemma_.lower()):
+        if word in IDENTITY_NOUNS or len(word) > 7 and word.endswith(ROLE_SUFFIXES):
+            return word
+    return None
 
 
 def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     """Descriptions: "Boschetti, an Amazon spokesperson", "its parent company ByteDance"."""
-    lower = noun.lower_ if noun.lower_ in IDENTITY_NOUNS else noun.lemma_.lower()
-    if lower not in IDENTITY_NOUNS or noun.pos_ not in ("NOUN", "PROPN") or noun.i in names.by_token:
+    lower = _identity_key(noun)
+    if lower is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i in names.by_token:
         return
-    pred, reverse = IDENTITY_NOUNS[lower]
+    pred, reverse = IDENTITY_NOUNS.get(lower, ("worksFor", False))
+    if pred == "worksFor" and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and _identity_key(noun.head) is None:
+        return  # "teacher union leader", "employee benefits": the role word modifies a thing
     head = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i not in names.by_token else noun
     identities = _identity_of(head, names)
     if not identities and noun.i in names.group:
         identities = names.group[noun.i]
     group = names.group.get(next((c.i for c in noun.head.children if c.dep_ == "nsubj"), -1), []) if noun.dep_ == "attr" else []
     preps = IDENTITY_PREPS[pred]
-    others = _other_of(noun, head, names, preps)
+    others = _other_of(noun, head, names, preps, pred)
+    if not others and pred == "worksFor":
+        # "chairman and chief executive of X": the last conjunct's of-phrase serves them all
+        for conj in head.conjuncts:
+            key = _identity_key(conj)
+            if conj.i > head.i and key is not None and IDENTITY_NOUNS.get(key, ("worksFor",))[0] == pred:
+                others = [(n, v) for n, v in _other_of(conj, conj, names, preps, pred) if v != "compound" or conj.i < head.i]
     role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
     if pred in SYMMETRIC and len(group) == 2 and not others:
         yield Found(group[0], pred, group[1], noun, f"identity:{lower}:group")
         return
     for ident in identities:
-        if pred == "partnerOf" and ident.type == PERSON and any(p == "at" for _, p in others):
+        if pred == "partnerOf" and ident.type == PERSON:
             this_pred = "worksFor"  # "operating partner at investment firm TCG" is a role
         else:
             this_pred = pred
+        if this_pred == "worksFor" and ident.type not in (PERSON, None):
+            continue  # a company is not anybody's "spokesman"
         for other, via in others:
             if other is ident:
                 continue
+            if this_pred == "worksFor" and (not _org_like(other, names) or via == "compound" and other.ner_type != ORG or via == "poss" and other.ner_type == PERSON):
+                continue  # "Mormon leader", "Rochester teacher": a creed or a city is no employer
             s, o = (other, ident) if reverse else (ident, other)
             yield Found(s, this_pred, o, noun, f"identity:{lower}:{via}", quals if this_pred == "worksFor" else (), presupposed=True)
 
@@ -393,7 +551,7 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     between = [n for n, p in [(n, p) for n, p in _pobjs(noun, ("between", "among"), names)]]
     for child in noun.children:
         if child.dep_ == "poss":
-            agents.extend(names.names_at(child))
+            agents.extend(_names_at(child, names))
             presupposed = True
         elif child.dep_ == "compound" and child.i < noun.i:
             for sub in child.subtree:
@@ -447,16 +605,27 @@ def _sentence_fallback(noun: Token, names: DocNames, *, exclude: list[Name]) -> 
 
 
 def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
-    """basedIn from "Wpp Plc of London", "London-based WPP", "China's Alibaba"."""
+    """basedIn from "Wpp Plc of London", "London-based WPP", "China's Alibaba", and "an
+    economist with Drexel Burnham in New York"."""
     if name.type not in (ORG,):
         return
     h = names.head(name)
+    # "the Institute of Zoology of Kunming": an of-phrase may hang on a word inside the name
+    inner = [t for t in names.doc[name.start : name.end] if t is not h and any(c.i >= name.end for c in t.children)]
+    for tok in (h, *inner):
+        for place, prep in _places_in(tok, ("of",), names):
+            if place.type == PLACE and prep.i >= name.end:
+                yield Found(name, "basedIn", place, prep, "place:of", presupposed=True)
+    # "at McGill University in Montreal", "Lance Davis of Truck Stops of America in Ontario":
+    # a place right after a company that is itself a prepositional object or appositive
+    # (not "Apple in China said", where the place is a market, not a seat)
+    if name.ner == "ORG" and h.dep_ in ("pobj", "appos", "conj") and _described(h, names) == [name]:
+        seats = _pobjs(h, ("in",), names)
+        if any(place.type == PLACE and prep.i == name.end and _is_locality(place) for place, prep in seats):
+            for place, prep in _places_in(h, ("in",), names):
+                if place.type == PLACE:
+                    yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
     for child in h.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                place = names.by_token.get(pobj.i)
-                if pobj.dep_ == "pobj" and place is not None and place.type == PLACE:
-                    yield Found(name, "basedIn", place, child, "place:of", presupposed=True)
         if child.dep_ == "poss":
             place = names.by_token.get(child.i)
             if place is not None and place.type == PLACE:
@@ -471,6 +640,12 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
         place = names.by_token.get(child.i)
         if place is not None and place.type == PLACE and child.i + 2 < len(h.doc) and h.doc[child.i + 1].text == "-" and h.doc[child.i + 2].lower_ == "based":
             yield Found(name, "basedIn", place, child, "place:based", presupposed=True)
+
+
+def _is_locality(place: Name) -> bool:
+    """A city or town rather than a country or region: "in China" after a company usually
+    names a market, "in Montreal" its seat."""
+    return place_name(place.text) is None and place.ner == "GPE"
 
 
 # Type nouns that describe a company, for "a Hong Kong construction firm" / "German carmaker BMW".
@@ -489,6 +664,8 @@ def origin_relations(name: Name, names: DocNames) -> Iterator[Found]:
             heads.append(child)
     if h.dep_ == "appos" and h.head.lower_ in COMPANY_NOUNS:
         heads.append(h.head)
+    if h.dep_ == "nsubj" and h.head.lemma_ == "be":  # "X is a Delaware corporation"
+        heads.extend(c for c in h.head.children if c.dep_ == "attr" and c.lower_ in COMPANY_NOUNS)
     for head in heads:
         for mod in head.children:
             if mod.dep_ not in ("compound", "amod", "nmod") or mod.i >= head.i or mod.i >= name.start and head is h:
@@ -511,12 +688,17 @@ def affiliation_relations(name: Name, names: DocNames) -> Iterator[Found]:
         return
     h = names.head(name)
     for child in h.children:
+        # "Apple's Tim Cook", "the department's Al Comproni"
+        if child.dep_ == "poss" and child.i < name.start:
+            for org in _names_at(child, names, spread=False):
+                if org.type == ORG and _org_like(org, names):
+                    yield Found(name, "worksFor", org, child, "affiliation:poss", presupposed=True)
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i == name.end:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                for org in names.names_at(pobj):
-                    if org.type == ORG:
+                for org in _names_at(pobj, names):
+                    if org.type == ORG and _org_like(org, names):
                         yield Found(name, "worksFor", org, child, f"affiliation:{child.lower_}", presupposed=True)
 
 

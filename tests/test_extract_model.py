@@ -51,6 +51,24 @@ POSITIVE = [
     ("Anthropic, a rival of OpenAI, raised money.", {("Anthropic", "competitorOf", "OpenAI")}),
     ("Microsoft said on Monday it had agreed to buy Activision Blizzard.", {("Microsoft", "acquired", "Activision Blizzard")}),
     ("Unilever also advertises on YouTube and Facebook.", {("Unilever", "advertisesOn", "YouTube"), ("Unilever", "advertisesOn", "Facebook")}),
+    # seats: "based/headquartered in City, Region", "incorporated in", "a company in City"
+    ("Pepperell, based in West Point, Georgia, makes towels.", {("Pepperell", "basedIn", "West Point"), ("Pepperell", "basedIn", "Georgia")}),
+    ("Dell is an American technology company headquartered in Round Rock, Texas.", {("Dell", "basedIn", "Round Rock"), ("Dell", "basedIn", "United States")}),
+    ("Acme Corp. was incorporated in Delaware in 1998.", {("Acme Corp.", "basedIn", "Delaware")}),
+    ("David Brown, an economist at Goldman Sachs in Chicago, said rates would rise.", {("David Brown", "worksFor", "Goldman Sachs"), ("Goldman Sachs", "basedIn", "Chicago")}),
+    # embedded passives
+    ("Under the terms of the merger agreement, Red Hat agreed to be acquired by IBM.", {("IBM", "acquired", "Red Hat")}),
+    ("Rivals include Motorola (acquired by Lenovo in 2014), Nokia and Samsung.", {("Lenovo", "acquired", "Motorola")}),
+    ("After acquiring Instagram, Facebook grew quickly.", {("Facebook", "acquired", "Instagram")}),
+    # roles with an intervening phrase, coordinated titles, possessives, titles before names
+    ("Jane Smith, vice president of marketing for Oracle, said the deal closed.", {("Jane Smith", "worksFor", "Oracle")}),
+    ("Tom Lee, chairman and chief executive of Boeing, said sales rose.", {("Tom Lee", "worksFor", "Boeing")}),
+    ("Apple's Tim Cook said sales rose.", {("Tim Cook", "worksFor", "Apple")}),
+    ("CBS anchorman Dan Rather spoke on Monday.", {("Dan Rather", "worksFor", "CBS")}),
+    ("Mary Jones was promoted to president of Kraft Foods.", {("Mary Jones", "worksFor", "Kraft Foods")}),
+    ("Sam Green, an entomologist at Cornell University, said the bees died.", {("Sam Green", "worksFor", "Cornell University")}),
+    ("Ann Cole was a partner with KPMG prior to joining Sovereign Bancorp in 2005.", {("Ann Cole", "worksFor", "KPMG"), ("Ann Cole", "worksFor", "Sovereign Bancorp")}),
+    ("Ormat Nevada, Inc., a wholly owned subsidiary of Ormat Technologies, Inc., and Chase Bank signed the agreement.", {("Ormat Technologies, Inc.", "owns", "Ormat Nevada")}),
 ]
 
 NEGATIVE = [
@@ -67,6 +85,14 @@ NEGATIVE = [
     ("Pepsi pulled its ads from YouTube.", ("Pepsi", "advertisesOn", "YouTube")),
     ("Microsoft holds a stake in the company, Microsoft said.", ("Microsoft", "holdsStakeIn", "Microsoft")),
     ("Phoenix newspaper reporter Don Bolles was killed.", ("Don Bolles", "worksFor", "Phoenix")),
+    # a fact tied to one member of a list stays with it
+    ("Rivals include Motorola (acquired by Lenovo in 2014), Nokia and Samsung.", ("Lenovo", "acquired", "Nokia")),
+    ("Ormat Nevada, Inc., a wholly owned subsidiary of Ormat Technologies, Inc., and Chase Bank signed the agreement.", ("Ormat Technologies, Inc.", "owns", "Chase Bank")),
+    # "incorporated" states a seat only in the passive; creeds and parties employ nobody
+    ("Apple incorporated the feature in its phones in Germany.", ("Apple", "basedIn", "Germany")),
+    ("Mormon leader Brigham Young was born in Vermont.", ("Brigham Young", "worksFor", "Mormon")),
+    ("Instead of acquiring Instagram, Facebook built its own app.", ("Facebook", "acquired", "Instagram")),
+    ("Maria Lopez, a leader of the Green Party, spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
 ]
 
 
