@@ -46,6 +46,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "lead": ("worksFor", ("dobj",), False),
     "head": ("worksFor", ("dobj",), False),
     "run": ("worksFor", ("dobj",), False),
+    "serve": ("worksFor", ("in", "on", "at", "with"), False),
     "advertise": ("advertisesOn", ("on", "with"), False),
     "launch": ("launched", ("dobj",), False),
     "introduce": ("launched", ("dobj",), False),
@@ -63,6 +64,8 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "organize": ("basedIn", ("in",), False),
     "organise": ("basedIn", ("in",), False),
 }
+# Bodies one serves on or in: "served on the board of X" is serving X.
+BODY_NOUNS = {"board", "staff", "faculty", "council", "committee", "team"}
 # Verbs that state a fact only in the passive ("incorporated in Delaware", not "incorporated AI
 # in its apps"); "organized in" only of a company noun ("a company organized in the UK").
 PASSIVE_ONLY = {"incorporate", "organize", "organise"}
@@ -76,6 +79,7 @@ IDENTITY_NOUNS: dict[str, tuple[str, bool]] = {
     "division": ("owns", True),
     "arm": ("owns", True),
     "affiliate": ("owns", True),
+    "part": ("owns", True),
     "competitor": ("competitorOf", False),
     "rival": ("competitorOf", False),
     "challenger": ("competitorOf", False),
@@ -242,6 +246,17 @@ def _places_in(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tu
     return out
 
 
+def _bracketed(verb: Token, names: DocNames) -> list[Name]:
+    """ "CDT (acquired by Sumitomo in 2007)": a bracketed participle describes the name right
+    before the bracket, whatever the parser attached it to."""
+    i = verb.left_edge.i
+    if i >= 2 and verb.doc[i - 1].text == "(":
+        name = names.by_token.get(i - 2)
+        if name is not None and name.end == i - 1:
+            return [name]
+    return []
+
+
 def _described(noun: Token, names: DocNames) -> list[Name]:
     """The one entity a noun phrase stands for or describes: the name itself, the subject of
     "X is a company ...", or the name an appositive describes ("X, a company ...")."""
@@ -285,7 +300,7 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         patients = [n for c in verb.children if c.dep_ == "nsubjpass" for n in _names_at(c, names)]
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ in ("acl", "amod") and not patients and not infinitive:
-            patients = _described(verb.head, names)
+            patients = _bracketed(verb, names) or _described(verb.head, names)
         elif not patients and infinitive:
             # "VMI agreed to be acquired by X", "Elpida entered into an agreement to be acquired by X"
             clause = verb.head if verb.dep_ != "acl" else verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
@@ -312,6 +327,10 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                         objects.extend(_names_at(child, names))
             else:
                 objects.extend(n for n, _ in _pobjs(verb, (slot,), names))
+                if pred == "worksFor":  # "served on the boards of A and B"
+                    objects.extend(n for c in verb.children if c.dep_ == "prep" and c.lower_ == slot
+                                   for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() in BODY_NOUNS
+                                   for n, _ in _pobjs(b, ("of",), names))
     if reverse:
         subjects, objects = objects, subjects
     quals = _date_of(verb)
@@ -319,8 +338,9 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         objects.extend(n for c in verb.children if c.dep_ == "dobj" for n in _market_places(c, names))
     for s in subjects:
         for o in objects:
-            if s is not o:
-                yield Found(s, pred, o, verb, f"verb:{key}", quals)
+            if s is o or pred == "worksFor" and (s.type not in (PERSON, None) or not _org_like(o, names)):
+                continue  # "Mrs. Rose hired Abebe Worke": a person is nobody's employer
+            yield Found(s, pred, o, verb, f"verb:{key}", quals)
     # "launched the TikTok Shop in the UK": the product operates there;
     # "TikTok Shop launched in Spain": so does the subject of an intransitive launch.
     if pred == "launched":
@@ -334,7 +354,11 @@ def sale_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     if verb.lemma_.lower() != "sell" or verb.pos_ != "VERB":
         return
     sold = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for n in _names_at(c, names)]
-    for buyer, _ in _pobjs(verb, ("to",), names):
+    # "sold NAC to a subsidiary of Hitachi Zosen": the group buys through its unit
+    units = [(n, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+             for u in c.children if u.dep_ == "pobj" and u.lemma_.lower() in ("subsidiary", "unit", "affiliate", "division")
+             for n, p in _pobjs(u, ("of",), names)]
+    for buyer, _ in _pobjs(verb, ("to",), names) + units:
         for item in sold:
             if item is not buyer:
                 yield Found(buyer, "acquired", item, verb, "verb:sell-to", _date_of(verb))
@@ -437,6 +461,16 @@ PROMOTION_VERBS = {"promote", "elevate", "rise", "move", "return", "name", "appo
 ROLE_PREPS = ("of", "at", "for", "with", "on", "in")
 
 
+def _title_modifier(name: Name, names: DocNames) -> bool:
+    """A name before a title is its holder's employer when NER calls it a company, or when it
+    starts the noun phrase ("Pfizer CEO X"; not "U.S. Bankruptcy Judge X", a court's name)."""
+    if name.ner_type == ORG:
+        return True
+    if name.ner_type is not None or name.type != ORG:
+        return False
+    return name.start == 0 or names.doc[name.start - 1].pos_ not in ("PROPN", "NUM")
+
+
 def _org_like(name: Name, names: DocNames) -> bool:
     """Could be an employer: a company or an untyped name, never a place, person or creed."""
     last = name.text.rsplit(" ", 1)[-1].lower()
@@ -533,8 +567,10 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
         for other, via in others:
             if other is ident:
                 continue
-            if this_pred == "worksFor" and (not _org_like(other, names) or via == "compound" and other.ner_type != ORG or via == "poss" and other.ner_type == PERSON):
-                continue  # "Mormon leader", "Rochester teacher": a creed or a city is no employer
+            if this_pred == "worksFor" and (not _org_like(other, names) or via == "compound" and not _title_modifier(other, names) or via == "poss" and other.ner_type == PERSON):
+                continue
+            if lower == "part" and (head.dep_ != "appos" or ident.type != ORG or other.type != ORG):
+                continue  # "Genzyme, now part of Sanofi"; not "part of the index", "part of Texas"  # "Mormon leader", "Rochester teacher": a creed or a city is no employer
             s, o = (other, ident) if reverse else (ident, other)
             yield Found(s, this_pred, o, noun, f"identity:{lower}:{via}", quals if this_pred == "worksFor" else (), presupposed=True)
 
@@ -567,6 +603,10 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
                      "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",),
                      "advertisesOn": ("on",), "operatesIn": ("into", "to", "in")}[pred]
     patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and pred in ("acquired", "launched") and not patients:
+        # "Adobe's first acquisition was Emerald City Software": asserted only as the copula is
+        patients.extend(n for c in noun.head.children if c.dep_ == "attr" for n in _names_at(c, names))
+        presupposed = False
     # "the acquisition of Perseid by Astellas"
     if pred in ("acquired", "launched", "holdsStakeIn") and not agents:
         agents.extend(n for n, _ in _pobjs(noun, ("by",), names))
@@ -625,6 +665,17 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
             for place, prep in _places_in(h, ("in",), names):
                 if place.type == PLACE:
                     yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
+    # "Senior Vice President of SCI Financial Group, Cedar Rapids, Iowa": a town set off by a comma
+    if name.ner == "ORG" and name.end + 1 < len(names.doc) and names.doc[name.end].text == ",":
+        town = names.by_token.get(name.end + 1)
+        th = names.head(town) if town is not None else None
+        if th is not None and town.type == PLACE and _is_locality(town) and th.dep_ in ("appos", "npadvmod") and th.head.i in range(name.start, name.end + 1):
+            # only "Town, Region" (not a lone word that may be the next item of a list)
+            regions = [names.by_token[c.i] for c in th.children if c.dep_ in ("appos", "npadvmod") and c.i in names.by_token]
+            regions = [r for r in regions if r.type == PLACE and r is not town]
+            if regions:
+                for place in (town, *regions):
+                    yield Found(name, "basedIn", place, names.doc[name.end], "place:comma", presupposed=True)
     for child in h.children:
         if child.dep_ == "poss":
             place = names.by_token.get(child.i)

@@ -69,6 +69,12 @@ POSITIVE = [
     ("Sam Green, an entomologist at Cornell University, said the bees died.", {("Sam Green", "worksFor", "Cornell University")}),
     ("Ann Cole was a partner with KPMG prior to joining Sovereign Bancorp in 2005.", {("Ann Cole", "worksFor", "KPMG"), ("Ann Cole", "worksFor", "Sovereign Bancorp")}),
     ("Ormat Nevada, Inc., a wholly owned subsidiary of Ormat Technologies, Inc., and Chase Bank signed the agreement.", {("Ormat Technologies, Inc.", "owns", "Ormat Nevada")}),
+    ("Previously, Mr. Ernst served as Senior Vice President of SCI Financial Group, Cedar Rapids, Iowa, where he worked.", {("SCI Financial Group", "basedIn", "Cedar Rapids"), ("SCI Financial Group", "basedIn", "Iowa")}),
+    ("Pfizer CEO Albert Bourla said doses help.", {("Albert Bourla", "worksFor", "Pfizer")}),
+    ("Rivals include Kodak, Cadence (acquired by Sumitomo in 2007), Canon and Idemitsu.", {("Sumitomo", "acquired", "Cadence")}),
+    ("USEC sold NAC to a subsidiary of Hitachi Zosen Corporation for $42 million.", {("Hitachi Zosen Corporation", "acquired", "NAC")}),
+    ("Adobe's first acquisition was Emerald City Software in March 1990.", {("Adobe", "acquired", "Emerald City Software")}),
+    ("Mary McWilliams has served on the boards of both Puget Energy and PSE since 2011.", {("Mary McWilliams", "worksFor", "Puget Energy"), ("Mary McWilliams", "worksFor", "PSE")}),
 ]
 
 NEGATIVE = [
@@ -93,6 +99,11 @@ NEGATIVE = [
     ("Mormon leader Brigham Young was born in Vermont.", ("Brigham Young", "worksFor", "Mormon")),
     ("Instead of acquiring Instagram, Facebook built its own app.", ("Facebook", "acquired", "Instagram")),
     ("Maria Lopez, a leader of the Green Party, spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
+    ("Rivals include Kodak, Cadence (acquired by Sumitomo in 2007), Canon and Idemitsu.", ("Sumitomo", "acquired", "Kodak")),
+    ("Rivals include Kodak, Cadence (acquired by Sumitomo in 2007), Canon and Idemitsu.", ("Kodak", "basedIn", "Cadence")),
+    ("Adobe's first acquisition may be Emerald City Software.", ("Adobe", "acquired", "Emerald City Software")),
+    ("Mrs. Rose hired Abebe Worke to investigate.", ("Abebe Worke", "worksFor", "Mrs. Rose")),
+    ("U.S. Bankruptcy Judge George Proctor authorized the sale.", ("George Proctor", "worksFor", "Bankruptcy")),
 ]
 
 
