@@ -249,10 +249,11 @@ def _places_in(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tu
 def _bracketed(verb: Token, names: DocNames) -> list[Name]:
     """ "CDT (acquired by Sumitomo in 2007)": a bracketed participle describes the name right
     before the bracket, whatever the parser attached it to."""
-    i = verb.left_edge.i
-    if i >= 2 and verb.doc[i - 1].text == "(":
-        name = names.by_token.get(i - 2)
-        if name is not None and name.end == i - 1:
+    doc = verb.doc
+    bracket = verb.left_edge.i if doc[verb.left_edge.i].text == "(" else verb.left_edge.i - 1
+    if bracket >= 1 and doc[bracket].text == "(":
+        name = names.by_token.get(bracket - 1)
+        if name is not None and name.end == bracket:
             return [name]
     return []
 
@@ -422,7 +423,10 @@ def _identity_of(head: Token, names: DocNames) -> list[Name]:
         if child.dep_ == "compound" and child.i > head.i and child.i in names.by_token:
             return [names.by_token[child.i]]
     if head.dep_ == "appos":  # a singular appositive describes one name, not its whole list
-        return _names_at(head.head, names, spread=head.tag_ in ("NNS", "NNPS"))
+        found = [n for n in _names_at(head.head, names, spread=head.tag_ in ("NNS", "NNPS")) if not _party_tag(n, names)]
+        if not found and head.head.dep_ == "appos":  # "Sen. X, D-Mich., chairman of Y"
+            found = _names_at(head.head.head, names, spread=False)
+        return found
     if head.dep_ == "compound" and head.head.i in names.by_token:  # "parent company ByteDance" parsed flat
         return [names.by_token[head.head.i]]
     # "the owner and general manager of X", "a jeweler and president of X": the first conjunct's
@@ -459,6 +463,12 @@ PROMOTION_VERBS = {"promote", "elevate", "rise", "move", "return", "name", "appo
 # Nouns between a role and its organisation ("head of marketing at X", "a director on the
 # boards of X", "an engineer with X's research service"): the role's employer is still X.
 ROLE_PREPS = ("of", "at", "for", "with", "on", "in")
+
+
+def _party_tag(name: Name, names: DocNames) -> bool:
+    """ "D-Mich.", "R-Utah": a legislator's party and state, not a name of its own."""
+    doc = names.doc
+    return name.start >= 2 and doc[name.start - 1].text == "-" and len(doc[name.start - 2].text) == 1 and doc[name.start - 2].is_upper
 
 
 def _title_modifier(name: Name, names: DocNames) -> bool:
@@ -543,6 +553,14 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     identities = _identity_of(head, names)
     if not identities and noun.i in names.group:
         identities = names.group[noun.i]
+    if not identities and pred == "worksFor":
+        # "the chairman of the Opposition Front, Mohamed Ahmed Issa": the parser hangs the
+        # holder's name on the organisation, the nearest noun
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                for pobj in prep.children:
+                    identities += [n for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
+                                   for n in _names_at(c, names, spread=False) if n.type == PERSON]
     group = names.group.get(next((c.i for c in noun.head.children if c.dep_ == "nsubj"), -1), []) if noun.dep_ == "attr" else []
     preps = IDENTITY_PREPS[pred]
     others = _other_of(noun, head, names, preps, pred)
@@ -744,7 +762,8 @@ def affiliation_relations(name: Name, names: DocNames) -> Iterator[Found]:
             for org in _names_at(child, names, spread=False):
                 if org.type == ORG and _org_like(org, names):
                     yield Found(name, "worksFor", org, child, "affiliation:poss", presupposed=True)
-        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i == name.end:
+        # "Greg Thayer of the Forest Service", "Gilmore, of the Downtown Seattle Association,"
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and (child.i == name.end or child.i == name.end + 1 and names.doc[name.end].text == ","):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue

@@ -75,6 +75,8 @@ POSITIVE = [
     ("USEC sold NAC to a subsidiary of Hitachi Zosen Corporation for $42 million.", {("Hitachi Zosen Corporation", "acquired", "NAC")}),
     ("Adobe's first acquisition was Emerald City Software in March 1990.", {("Adobe", "acquired", "Emerald City Software")}),
     ("Mary McWilliams has served on the boards of both Puget Energy and PSE since 2011.", {("Mary McWilliams", "worksFor", "Puget Energy"), ("Mary McWilliams", "worksFor", "PSE")}),
+    ("Another plan, first advocated by Sen. Donald W. Riegle Jr., D-Mich., chairman of the Senate Banking Committee, failed.", {("Donald W. Riegle Jr.", "worksFor", "Senate Banking Committee")}),
+    ("Gilmore, of the Downtown Seattle Association, said the zoning was fine.", {("Gilmore", "worksFor", "Downtown Seattle Association")}),
 ]
 
 NEGATIVE = [
@@ -104,6 +106,7 @@ NEGATIVE = [
     ("Adobe's first acquisition may be Emerald City Software.", ("Adobe", "acquired", "Emerald City Software")),
     ("Mrs. Rose hired Abebe Worke to investigate.", ("Abebe Worke", "worksFor", "Mrs. Rose")),
     ("U.S. Bankruptcy Judge George Proctor authorized the sale.", ("George Proctor", "worksFor", "Bankruptcy")),
+    ("Anna Brown, of Boston, said the zoning was fine.", ("Anna Brown", "worksFor", "Boston")),
 ]
 
 
