@@ -677,12 +677,15 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
     # "at McGill University in Montreal", "Lance Davis of Truck Stops of America in Ontario":
     # a place right after a company that is itself a prepositional object or appositive
     # (not "Apple in China said", where the place is a market, not a seat)
+    # ("the Red Cross in Khartoum", "State University of New York at Albany": the phrase may
+    # hang on a word inside the name)
     if name.ner == "ORG" and h.dep_ in ("pobj", "appos", "conj") and _described(h, names) == [name]:
-        seats = _pobjs(h, ("in",), names)
-        if any(place.type == PLACE and prep.i == name.end and _is_locality(place) for place, prep in seats):
-            for place, prep in _places_in(h, ("in",), names):
-                if place.type == PLACE:
-                    yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
+        for tok in (h, *inner):
+            seats = _pobjs(tok, ("in", "at"), names)
+            if any(place.type == PLACE and prep.i == name.end and _is_locality(place, names) for place, prep in seats):
+                for place, prep in _places_in(tok, ("in", "at"), names):
+                    if place.type == PLACE and prep.i >= name.end:
+                        yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
     # "Senior Vice President of SCI Financial Group, Cedar Rapids, Iowa": a town set off by a comma
     if name.ner == "ORG" and name.end + 1 < len(names.doc) and names.doc[name.end].text == ",":
         town = names.by_token.get(name.end + 1)
@@ -711,9 +714,11 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
             yield Found(name, "basedIn", place, child, "place:based", presupposed=True)
 
 
-def _is_locality(place: Name) -> bool:
+def _is_locality(place: Name, names: DocNames | None = None) -> bool:
     """A city or town rather than a country or region: "in China" after a company usually
-    names a market, "in Montreal" its seat."""
+    names a market, "in Montreal" its seat (and not the "County" of "the County of X")."""
+    if names is not None and place.end < len(names.doc) and names.doc[place.end].lower_ == "of":
+        return False
     return place_name(place.text) is None and place.ner == "GPE"
 
 

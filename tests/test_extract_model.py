@@ -77,6 +77,7 @@ POSITIVE = [
     ("Mary McWilliams has served on the boards of both Puget Energy and PSE since 2011.", {("Mary McWilliams", "worksFor", "Puget Energy"), ("Mary McWilliams", "worksFor", "PSE")}),
     ("Another plan, first advocated by Sen. Donald W. Riegle Jr., D-Mich., chairman of the Senate Banking Committee, failed.", {("Donald W. Riegle Jr.", "worksFor", "Senate Banking Committee")}),
     ("Gilmore, of the Downtown Seattle Association, said the zoning was fine.", {("Gilmore", "worksFor", "Downtown Seattle Association")}),
+    ("Dominique Beuff of the International Committee of the Red Cross in Khartoum said he had reports.", {("International Committee of the Red Cross", "basedIn", "Khartoum")}),
 ]
 
 NEGATIVE = [
@@ -107,6 +108,8 @@ NEGATIVE = [
     ("Mrs. Rose hired Abebe Worke to investigate.", ("Abebe Worke", "worksFor", "Mrs. Rose")),
     ("U.S. Bankruptcy Judge George Proctor authorized the sale.", ("George Proctor", "worksFor", "Bankruptcy")),
     ("Anna Brown, of Boston, said the zoning was fine.", ("Anna Brown", "worksFor", "Boston")),
+    ("The Company filed a complaint in the Superior Court of the State of California in the County of Santa Clara against GSK.", ("Superior Court of the State of California", "basedIn", "County")),
+    ("Analysts said Apple in China faces new rivals.", ("Apple", "basedIn", "China")),
 ]
 
 
