@@ -64,6 +64,8 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "organize": ("basedIn", ("in",), False),
     "organise": ("basedIn", ("in",), False),
 }
+# Parts of an organisation one heads, runs or joins ("heads Microsoft's cloud unit").
+UNIT_NOUNS = {"unit", "division", "department", "team", "business", "arm", "office", "operations", "bureau", "desk", "lab", "group"}
 # Bodies one serves on or in: "served on the board of X" is serving X.
 BODY_NOUNS = {"board", "staff", "faculty", "council", "committee", "team"}
 # Verbs that state a fact only in the passive ("incorporated in Delaware", not "incorporated AI
@@ -326,6 +328,9 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                         if pred in ("owns", "acquired") and child.lemma_ in EVENT_NOUNS:
                             continue  # "owns a stake in" is a stake, not ownership
                         objects.extend(_names_at(child, names))
+                        if pred == "worksFor" and child.lemma_.lower() in UNIT_NOUNS and child.i not in names.by_token:
+                            # "who heads Microsoft's cloud unit": the unit's owner employs
+                            objects.extend(n for g in child.children if g.dep_ == "poss" for n in _names_at(g, names, spread=False))
             else:
                 objects.extend(n for n, _ in _pobjs(verb, (slot,), names))
                 if pred == "worksFor":  # "served on the boards of A and B"
@@ -489,10 +494,10 @@ def _org_like(name: Name, names: DocNames) -> bool:
     return names.doc[name.end - 1].ent_type_ not in ("NORP", "GPE", "LOC")
 
 
-def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...], pred: str = "") -> list[tuple[Name, str]]:
+def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...], pred: str = "", reverse: bool = False) -> list[tuple[Name, str]]:
     """The entity a description is relative to: possessor, of/at/for-phrase, or modifier name."""
     out: list[tuple[Name, str]] = []
-    spread = pred != "owns"  # "a subsidiary of A, and B": only A is the parent
+    spread = pred != "owns" or not reverse  # "a subsidiary of A, and B": only A is the parent
     doc = noun.doc
     for tok in {noun, head}:
         for child in tok.children:
@@ -563,7 +568,7 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
                                    for n in _names_at(c, names, spread=False) if n.type == PERSON]
     group = names.group.get(next((c.i for c in noun.head.children if c.dep_ == "nsubj"), -1), []) if noun.dep_ == "attr" else []
     preps = IDENTITY_PREPS[pred]
-    others = _other_of(noun, head, names, preps, pred)
+    others = _other_of(noun, head, names, preps, pred, reverse)
     if not others and pred == "worksFor":
         # "chairman and chief executive of X": the last conjunct's of-phrase serves them all
         for conj in head.conjuncts:
@@ -777,6 +782,21 @@ def affiliation_relations(name: Name, names: DocNames) -> Iterator[Found]:
                         yield Found(name, "worksFor", org, child, f"affiliation:{child.lower_}", presupposed=True)
 
 
+def possessive_relations(name: Name, names: DocNames) -> Iterator[Found]:
+    """ "Amazon's Twitch", "Berkshire's Geico": a company's company is its unit (a place's
+    company is based there, a company's person works there: other rules)."""
+    if name.type != ORG or name.ner_type != ORG:
+        return
+    h = names.head(name)
+    for child in h.children:
+        if child.dep_ == "poss" and child.i < name.start:
+            owner = names.by_token.get(child.i)
+            # right before the name: not "Apple's rival Samsung", "Intel's partner TSMC"
+            between = names.doc[owner.end : name.start] if owner is not None else []
+            if owner is not None and owner is not name and owner.type == ORG and owner.ner_type == ORG and not place_name(owner.text) and all(t.tag_ == "POS" for t in between):
+                yield Found(owner, "owns", name, child, "possessive:owns", presupposed=True)
+
+
 def discourse_relations(names: DocNames) -> Iterator[Found]:
     """ "… pressed by Kuaishou. The competitor boasts …": a definite "the competitor" names a rival
     of the company the passage is about (the nearest other subject)."""
@@ -815,6 +835,7 @@ def relations(names: DocNames) -> Iterator[Found]:
         yield from place_relations(name, names)
         yield from affiliation_relations(name, names)
         yield from origin_relations(name, names)
+        yield from possessive_relations(name, names)
     yield from discourse_relations(names)
     yield from hyphen_relations(names)
 

@@ -78,6 +78,10 @@ POSITIVE = [
     ("Another plan, first advocated by Sen. Donald W. Riegle Jr., D-Mich., chairman of the Senate Banking Committee, failed.", {("Donald W. Riegle Jr.", "worksFor", "Senate Banking Committee")}),
     ("Gilmore, of the Downtown Seattle Association, said the zoning was fine.", {("Gilmore", "worksFor", "Downtown Seattle Association")}),
     ("Dominique Beuff of the International Committee of the Red Cross in Khartoum said he had reports.", {("International Committee of the Red Cross", "basedIn", "Khartoum")}),
+    ("Satya Nadella, who heads Microsoft's cloud unit, said growth was strong.", {("Satya Nadella", "worksFor", "Microsoft")}),
+    ("PB Fintech, the parent company of Policybazaar and Paisabazaar, grew.", {("PB Fintech", "owns", "Policybazaar"), ("PB Fintech", "owns", "Paisabazaar")}),
+    ("Amazon's Twitch said it would cut jobs.", {("Amazon", "owns", "Twitch")}),
+    ("Google, headquartered in Mountain View, California, said revenue rose.", {("Google", "basedIn", "Mountain View"), ("Google", "basedIn", "California")}),
 ]
 
 NEGATIVE = [
@@ -110,6 +114,9 @@ NEGATIVE = [
     ("Anna Brown, of Boston, said the zoning was fine.", ("Anna Brown", "worksFor", "Boston")),
     ("The Company filed a complaint in the Superior Court of the State of California in the County of Santa Clara against GSK.", ("Superior Court of the State of California", "basedIn", "County")),
     ("Analysts said Apple in China faces new rivals.", ("Apple", "basedIn", "China")),
+    ("Apple's rival Samsung grew.", ("Apple", "owns", "Samsung")),
+    ("Germany's Siemens cut jobs.", ("Germany", "owns", "Siemens")),
+    ("Satya Nadella, who may head Microsoft's cloud unit, said growth was strong.", ("Satya Nadella", "worksFor", "Microsoft")),
 ]
 
 
