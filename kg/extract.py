@@ -684,7 +684,7 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
     # (not "Apple in China said", where the place is a market, not a seat)
     # ("the Red Cross in Khartoum", "State University of New York at Albany": the phrase may
     # hang on a word inside the name)
-    if name.ner == "ORG" and h.dep_ in ("pobj", "appos", "conj") and _described(h, names) == [name]:
+    if name.ner == "ORG" and h.dep_ in ("pobj", "appos", "conj") and _described(h, names) == [name] and not _of_a_thing(h, names):
         for tok in (h, *inner):
             seats = _pobjs(tok, ("in", "at"), names)
             if any(place.type == PLACE and prep.i == name.end and _is_locality(place, names) for place, prep in seats):
@@ -717,6 +717,16 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
         place = names.by_token.get(child.i)
         if place is not None and place.type == PLACE and child.i + 2 < len(h.doc) and h.doc[child.i + 1].text == "-" and h.doc[child.i + 2].lower_ == "based":
             yield Found(name, "basedIn", place, child, "place:based", presupposed=True)
+
+
+def _of_a_thing(h: Token, names: DocNames) -> bool:
+    """ "sales of Apple in Shanghai": an of-phrase under a thing, where "in" places the thing;
+    "Dr. Graham of the Center in Houston", "director of X in Y" place the organisation."""
+    if h.dep_ != "pobj" or h.head.lower_ != "of":
+        return False
+    owner = h.head.head
+    name = names.by_token.get(owner.i)
+    return not (name is not None and name.type == PERSON) and _identity_key(owner) is None
 
 
 def _is_locality(place: Name, names: DocNames | None = None) -> bool:

@@ -115,6 +115,7 @@ NEGATIVE = [
     ("The Company filed a complaint in the Superior Court of the State of California in the County of Santa Clara against GSK.", ("Superior Court of the State of California", "basedIn", "County")),
     ("Analysts said Apple in China faces new rivals.", ("Apple", "basedIn", "China")),
     ("Apple's rival Samsung grew.", ("Apple", "owns", "Samsung")),
+    ("Sales of Apple in Shanghai fell.", ("Apple", "basedIn", "Shanghai")),
     ("Germany's Siemens cut jobs.", ("Germany", "owns", "Siemens")),
     ("Satya Nadella, who may head Microsoft's cloud unit, said growth was strong.", ("Satya Nadella", "worksFor", "Microsoft")),
 ]
