@@ -208,7 +208,7 @@ def _subjects(verb: Token, names: DocNames) -> list[Name]:
         if cur.dep_ in ("xcomp", "conj") or (cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
             cur = cur.head
             continue
-        if cur.dep_ == "pcomp" and cur.head.lower_ in TEMPORAL_PREPS:
+        if cur.dep_ == "pcomp" and cur.head.lower_ in TEMPORAL_PREPS and (cur.head.lower_ != "to" or cur.head.head.lower_ == "prior"):
             # "prior to joining X, he ...", "after acquiring X, Apple ...": the main clause's subject
             up = cur.head.head
             if up.lower_ == "prior" and up.dep_ != "ROOT":
@@ -462,7 +462,7 @@ def _identity_of(head: Token, names: DocNames) -> list[Name]:
 
 # Prepositions whose gerund shares the main clause's subject ("after joining X, she ...");
 # not "instead of" / "without", which deny it.
-TEMPORAL_PREPS = {"after", "before", "since", "upon", "following", "to", "by", "on"}
+TEMPORAL_PREPS = {"after", "before", "since", "upon", "following", "to", "by"}
 # Verbs whose "to"-phrase names a new role ("was promoted to president of X").
 PROMOTION_VERBS = {"promote", "elevate", "rise", "move", "return", "name", "appoint", "elect", "advance"}
 # Nouns between a role and its organisation ("head of marketing at X", "a director on the
@@ -481,7 +481,7 @@ def _title_modifier(name: Name, names: DocNames) -> bool:
     starts the noun phrase ("Pfizer CEO X"; not "U.S. Bankruptcy Judge X", a court's name)."""
     if name.ner_type == ORG:
         return True
-    if name.ner_type is not None or name.type != ORG:
+    if name.ner_type == PLACE or name.type != ORG:
         return False
     return name.start == 0 or names.doc[name.start - 1].pos_ not in ("PROPN", "NUM")
 
@@ -489,9 +489,11 @@ def _title_modifier(name: Name, names: DocNames) -> bool:
 def _org_like(name: Name, names: DocNames) -> bool:
     """Could be an employer: a company or an untyped name, never a place, person or creed."""
     last = name.text.rsplit(" ", 1)[-1].lower()
-    if name.type not in (ORG, None) or place_name(name.text) or last in ("party", "parties") or name.text.lower() in CREEDS:
+    if name.type not in (ORG, None) or place_name(name.text) or "party" in name.text.lower().split() or last == "parties" or name.text.lower() in CREEDS:
         return False
-    return names.doc[name.end - 1].ent_type_ not in ("NORP", "GPE", "LOC")
+    ent = names.doc[name.end - 1].ent_type_
+    # NER's "place" stands unless context made it a company ("Zilingo, a startup")
+    return ent != "NORP" and (ent not in ("GPE", "LOC") or name.type == ORG)
 
 
 def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...], pred: str = "", reverse: bool = False) -> list[tuple[Name, str]]:
@@ -553,7 +555,10 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
         return
     pred, reverse = IDENTITY_NOUNS.get(lower, ("worksFor", False))
     if pred == "worksFor" and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and _identity_key(noun.head) is None:
-        return  # "teacher union leader", "employee benefits": the role word modifies a thing
+        return  # "employee benefits": the role word modifies a thing
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if pred == "worksFor" and nxt is not None and nxt.pos_ == "NOUN" and nxt.i not in names.by_token and _identity_key(nxt) is None:
+        return  # "Rochester teacher union leader X", however it is parsed
     head = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i not in names.by_token else noun
     identities = _identity_of(head, names)
     if not identities and noun.i in names.group:
@@ -590,7 +595,7 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
         for other, via in others:
             if other is ident:
                 continue
-            if this_pred == "worksFor" and (not _org_like(other, names) or via == "compound" and not _title_modifier(other, names) or via == "poss" and other.ner_type == PERSON):
+            if this_pred == "worksFor" and (not _org_like(other, names) or via == "compound" and not _title_modifier(other, names)):
                 continue
             if lower == "part" and (head.dep_ != "appos" or ident.type != ORG or other.type != ORG):
                 continue  # "Genzyme, now part of Sanofi"; not "part of the index", "part of Texas"  # "Mormon leader", "Rochester teacher": a creed or a city is no employer

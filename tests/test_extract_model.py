@@ -81,6 +81,8 @@ POSITIVE = [
     ("Satya Nadella, who heads Microsoft's cloud unit, said growth was strong.", {("Satya Nadella", "worksFor", "Microsoft")}),
     ("PB Fintech, the parent company of Policybazaar and Paisabazaar, grew.", {("PB Fintech", "owns", "Policybazaar"), ("PB Fintech", "owns", "Paisabazaar")}),
     ("Amazon's Twitch said it would cut jobs.", {("Amazon", "owns", "Twitch")}),
+    ("Zerodha CEO Nithin Kamath expressed fear regarding the sharp drops in stock.", {("Nithin Kamath", "worksFor", "Zerodha")}),
+    ("Bose is the co-founder and CEO of Zilingo, a multinational startup.", {("Bose", "worksFor", "Zilingo")}),
     ("Google, headquartered in Mountain View, California, said revenue rose.", {("Google", "basedIn", "Mountain View"), ("Google", "basedIn", "California")}),
 ]
 
@@ -116,6 +118,8 @@ NEGATIVE = [
     ("Analysts said Apple in China faces new rivals.", ("Apple", "basedIn", "China")),
     ("Apple's rival Samsung grew.", ("Apple", "owns", "Samsung")),
     ("Sales of Apple in Shanghai fell.", ("Apple", "basedIn", "Shanghai")),
+    ("As Rochester teacher union leader Adam Urbanski put it, the table is set.", ("Adam Urbanski", "worksFor", "Rochester")),
+    ("Takeda is closing in on buying Adderall maker Shire for $64 billion.", ("Takeda", "acquired", "Shire")),
     ("Germany's Siemens cut jobs.", ("Germany", "owns", "Siemens")),
     ("Satya Nadella, who may head Microsoft's cloud unit, said growth was strong.", ("Satya Nadella", "worksFor", "Microsoft")),
 ]
