@@ -202,9 +202,9 @@ def _subjects(verb: Token, names: DocNames) -> list[Name]:
         for child in cur.children:
             if child.dep_ in ("nsubj",):
                 found = _names_at(child, names)
-                if found:
-                    return found
-                return []
+                if not found and child.lower_ in ("who", "that") and cur.dep_ == "relcl":
+                    found = _described(cur.head, names)  # "X is an accountant who joined Y"
+                return found
         if cur.dep_ in ("xcomp", "conj") or (cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
             cur = cur.head
             continue
@@ -447,7 +447,12 @@ def _identity_of(head: Token, names: DocNames) -> list[Name]:
         verb = head.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return _names_at(child, names)
+                found = _names_at(child, names)
+                if not found and child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    # "X is an accountant who was a partner with Y": the relative's antecedent
+                    # describes X
+                    found = _described(verb.head, names)
+                return found
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
         return _subjects(head.head.head, names)
     # "X was promoted to president of Y", "X rose to chief executive"
@@ -523,7 +528,7 @@ def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...],
         left = names.by_token.get(i)
         if left is not None and left.end == i + 1 and all(left is not n for n, _ in out):
             out.append((left, "compound"))
-    if pred == "worksFor" and not any(v != "compound" for _, v in out):
+    if pred in ("worksFor", "partnerOf") and not any(v != "compound" for _, v in out):
         # one noun deeper: "vice president of marketing for X", "a member of the board of X",
         # "an engineer with X's research service"
         for tok in {noun, head}:
@@ -533,6 +538,8 @@ def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...],
                 for mid in prep.children:
                     if mid.dep_ != "pobj" or mid.pos_ != "NOUN" or mid.i in names.by_token:
                         continue
+                    if pred == "partnerOf" and mid.lower_ not in COMPANY_NOUNS:
+                        continue  # "a partner with the firm of X" is X's partner; not "of the consortium of X"
                     for grand in mid.children:
                         if grand.dep_ == "poss":
                             out.extend((n, "poss") for n in _names_at(grand, names))

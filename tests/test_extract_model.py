@@ -82,6 +82,8 @@ POSITIVE = [
     ("PB Fintech, the parent company of Policybazaar and Paisabazaar, grew.", {("PB Fintech", "owns", "Policybazaar"), ("PB Fintech", "owns", "Paisabazaar")}),
     ("Amazon's Twitch said it would cut jobs.", {("Amazon", "owns", "Twitch")}),
     ("Zerodha CEO Nithin Kamath expressed fear regarding the sharp drops in stock.", {("Nithin Kamath", "worksFor", "Zerodha")}),
+    ("Anna Lee is an engineer who joined Apple in 2010.", {("Anna Lee", "worksFor", "Apple")}),
+    ("Tom Baker is an accountant who was a partner with the accounting firm of Deloitte.", {("Tom Baker", "worksFor", "Deloitte")}),
     ("Bose is the co-founder and CEO of Zilingo, a multinational startup.", {("Bose", "worksFor", "Zilingo")}),
     ("Google, headquartered in Mountain View, California, said revenue rose.", {("Google", "basedIn", "Mountain View"), ("Google", "basedIn", "California")}),
 ]
@@ -120,6 +122,7 @@ NEGATIVE = [
     ("Sales of Apple in Shanghai fell.", ("Apple", "basedIn", "Shanghai")),
     ("As Rochester teacher union leader Adam Urbanski put it, the table is set.", ("Adam Urbanski", "worksFor", "Rochester")),
     ("Takeda is closing in on buying Adderall maker Shire for $64 billion.", ("Takeda", "acquired", "Shire")),
+    ("Google is a partner of the consortium of Toyota.", ("Google", "partnerOf", "Toyota")),
     ("Germany's Siemens cut jobs.", ("Germany", "owns", "Siemens")),
     ("Satya Nadella, who may head Microsoft's cloud unit, said growth was strong.", ("Satya Nadella", "worksFor", "Microsoft")),
 ]
