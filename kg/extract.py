@@ -64,6 +64,8 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "organize": ("basedIn", ("in",), False),
     "organise": ("basedIn", ("in",), False),
 }
+# What one buys of a company when buying the company ("acquired the assets of X").
+ASSET_NOUNS = {"asset", "assets", "operations", "operation", "business", "businesses"}
 # Parts of an organisation one heads, runs or joins ("heads Microsoft's cloud unit").
 UNIT_NOUNS = {"unit", "division", "department", "team", "business", "arm", "office", "operations", "bureau", "desk", "lab", "group"}
 # Bodies one serves on or in: "served on the board of X" is serving X.
@@ -328,6 +330,9 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                         if pred in ("owns", "acquired") and child.lemma_ in EVENT_NOUNS:
                             continue  # "owns a stake in" is a stake, not ownership
                         objects.extend(_names_at(child, names))
+                        if pred == "acquired" and child.lemma_.lower() in ASSET_NOUNS and child.i not in names.by_token:
+                            # "acquired the assets of X", "bought the business of X"
+                            objects.extend(n for n, _ in _pobjs(child, ("of",), names))
                         if pred == "worksFor" and child.lemma_.lower() in UNIT_NOUNS and child.i not in names.by_token:
                             # "who heads Microsoft's cloud unit": the unit's owner employs
                             objects.extend(n for g in child.children if g.dep_ == "poss" for n in _names_at(g, names, spread=False))

@@ -83,6 +83,7 @@ POSITIVE = [
     ("Amazon's Twitch said it would cut jobs.", {("Amazon", "owns", "Twitch")}),
     ("Zerodha CEO Nithin Kamath expressed fear regarding the sharp drops in stock.", {("Nithin Kamath", "worksFor", "Zerodha")}),
     ("Anna Lee is an engineer who joined Apple in 2010.", {("Anna Lee", "worksFor", "Apple")}),
+    ("In 2012, Berkshire Bank acquired the operations of Greenpark Mortgage Corporation.", {("Berkshire Bank", "acquired", "Greenpark Mortgage Corporation")}),
     ("Tom Baker is an accountant who was a partner with the accounting firm of Deloitte.", {("Tom Baker", "worksFor", "Deloitte")}),
     ("Bose is the co-founder and CEO of Zilingo, a multinational startup.", {("Bose", "worksFor", "Zilingo")}),
     ("Google, headquartered in Mountain View, California, said revenue rose.", {("Google", "basedIn", "Mountain View"), ("Google", "basedIn", "California")}),
@@ -123,6 +124,7 @@ NEGATIVE = [
     ("As Rochester teacher union leader Adam Urbanski put it, the table is set.", ("Adam Urbanski", "worksFor", "Rochester")),
     ("Takeda is closing in on buying Adderall maker Shire for $64 billion.", ("Takeda", "acquired", "Shire")),
     ("Google is a partner of the consortium of Toyota.", ("Google", "partnerOf", "Toyota")),
+    ("Berkshire Bank could acquire the operations of Greenpark Mortgage Corporation.", ("Berkshire Bank", "acquired", "Greenpark Mortgage Corporation")),
     ("Germany's Siemens cut jobs.", ("Germany", "owns", "Siemens")),
     ("Satya Nadella, who may head Microsoft's cloud unit, said growth was strong.", ("Satya Nadella", "worksFor", "Microsoft")),
 ]
