@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import DEMONYMS, ROLE_NOUNS, TYPE_NOUNS, place_name
+from .lexicon import CREEDS, DEMONYMS, LEGAL_SUFFIXES, ROLE_NOUNS, ROLE_SUFFIXES, TYPE_NOUNS, place_name
 from .mentions import HYPHEN_FACTS, DocNames, Name
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
@@ -46,6 +46,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "lead": ("worksFor", ("dobj",), False),
     "head": ("worksFor", ("dobj",), False),
     "run": ("worksFor", ("dobj",), False),
+    "serve": ("worksFor", ("in", "on", "at", "with"), False),
     "advertise": ("advertisesOn", ("on", "with"), False),
     "launch": ("launched", ("dobj",), False),
     "introduce": ("launched", ("dobj",), False),
@@ -59,7 +60,19 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "enter": ("operatesIn", ("dobj",), False),
     "base": ("basedIn", ("in",), False),
     "headquarter": ("basedIn", ("in",), False),
+    "incorporate": ("basedIn", ("in",), False),
+    "organize": ("basedIn", ("in",), False),
+    "organise": ("basedIn", ("in",), False),
 }
+# What one buys of a company when buying the company ("acquired the assets of X").
+ASSET_NOUNS = {"asset", "assets", "operations", "operation", "business", "businesses"}
+# Parts of an organisation one heads, runs or joins ("heads Microsoft's cloud unit").
+UNIT_NOUNS = {"unit", "division", "department", "team", "business", "arm", "office", "operations", "bureau", "desk", "lab", "group"}
+# Bodies one serves on or in: "served on the board of X" is serving X.
+BODY_NOUNS = {"board", "staff", "faculty", "council", "committee", "team"}
+# Verbs that state a fact only in the passive ("incorporated in Delaware", not "incorporated AI
+# in its apps"); "organized in" only of a company noun ("a company organized in the UK").
+PASSIVE_ONLY = {"incorporate", "organize", "organise"}
 
 # Nouns naming what an entity IS relative to another ("ByteDance, the parent company of TikTok").
 IDENTITY_NOUNS: dict[str, tuple[str, bool]] = {
@@ -70,6 +83,7 @@ IDENTITY_NOUNS: dict[str, tuple[str, bool]] = {
     "division": ("owns", True),
     "arm": ("owns", True),
     "affiliate": ("owns", True),
+    "part": ("owns", True),
     "competitor": ("competitorOf", False),
     "rival": ("competitorOf", False),
     "challenger": ("competitorOf", False),
@@ -89,7 +103,7 @@ IDENTITY_PREPS: dict[str, tuple[str, ...]] = {
     "partnerOf": ("of", "to", "with", "at"),
     "holdsStakeIn": ("in", "of"),
     "advertisesOn": ("on",),
-    "worksFor": ("of", "at", "for", "with"),
+    "worksFor": ("of", "at", "for", "with", "in"),
 }
 # Nouns naming an event or state between two entities ("X's acquisition of Y").
 EVENT_NOUNS: dict[str, str] = {
@@ -147,6 +161,31 @@ class Found:
     presupposed: bool = False  # "its partnership with X": existence is not under the verb's modality
 
 
+def _name_of(token: Token, names: DocNames) -> Name | None:
+    """The name a token stands for, also when it is a legal suffix NER left outside the name
+    ("Ormat Nevada, Inc." parsed with "Inc." as the head)."""
+    name = names.name_at(token)
+    if name is None and token.lower_ in LEGAL_SUFFIXES and token.pos_ == "PROPN":
+        for back in (1, 2):
+            prev = names.by_token.get(token.i - back)
+            if prev is not None and prev.end == token.i - back + 1 and (back == 1 or token.doc[token.i - 1].text == ","):
+                return prev
+    return name
+
+
+def _names_at(token: Token, names: DocNames, *, spread: bool = True) -> list[Name]:
+    """`DocNames.names_at` with `_name_of`; spread=False keeps one name where the text ties a
+    fact to one member of a list ("CDT (acquired by Sumitomo), Canon and Kodak")."""
+    if token.i in names.group:
+        return list(names.group[token.i]) if spread else []
+    out: list[Name] = []
+    for t in (token, *token.conjuncts) if spread else (token,):
+        name = _name_of(t, names)
+        if name is not None and name not in out:
+            out.append(name)
+    return out
+
+
 def _phrasal(token: Token) -> str:
     prt = [c.lower_ for c in token.children if c.dep_ == "prt"]
     if prt and f"{token.lemma_} {prt[0]}" in VERBS:
@@ -164,15 +203,23 @@ def _subjects(verb: Token, names: DocNames) -> list[Name]:
         seen.add(cur.i)
         for child in cur.children:
             if child.dep_ in ("nsubj",):
-                found = names.names_at(child)
-                if found:
-                    return found
-                return []
+                found = _names_at(child, names)
+                if not found and child.lower_ in ("who", "that") and cur.dep_ == "relcl":
+                    found = _described(cur.head, names)  # "X is an accountant who joined Y"
+                return found
         if cur.dep_ in ("xcomp", "conj") or (cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ in TEMPORAL_PREPS and (cur.head.lower_ != "to" or cur.head.head.lower_ == "prior"):
+            # "prior to joining X, he ...", "after acquiring X, Apple ...": the main clause's subject
+            up = cur.head.head
+            if up.lower_ == "prior" and up.dep_ != "ROOT":
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                cur = up
+                continue
         if cur.dep_ in ("acl", "relcl") and cur.tag_ == "VBG":
-            found = names.names_at(cur.head)
+            found = _names_at(cur.head, names)
             return found
         if cur.dep_ == "relcl":
             name = names.name_at_relcl(cur.head)
@@ -187,8 +234,47 @@ def _pobjs(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    out.extend((n, child) for n in names.names_at(pobj))
+                    out.extend((n, child) for n in _names_at(pobj, names))
     return out
+
+
+def _places_in(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[Name, Token]]:
+    """Places after a preposition, with the region of "Round Rock, Texas" / "Alexandria, Va."."""
+    out = _pobjs(token, preps, names)
+    for place, prep in list(out):
+        for child in names.head(place).children:
+            if child.dep_ in ("appos", "npadvmod") and child.i >= place.end:
+                region = names.by_token.get(child.i)
+                if region is not None and region.type == PLACE and region is not place:
+                    out.append((region, prep))
+    return out
+
+
+def _bracketed(verb: Token, names: DocNames) -> list[Name]:
+    """ "CDT (acquired by Sumitomo in 2007)": a bracketed participle describes the name right
+    before the bracket, whatever the parser attached it to."""
+    doc = verb.doc
+    bracket = verb.left_edge.i if doc[verb.left_edge.i].text == "(" else verb.left_edge.i - 1
+    if bracket >= 1 and doc[bracket].text == "(":
+        name = names.by_token.get(bracket - 1)
+        if name is not None and name.end == bracket:
+            return [name]
+    return []
+
+
+def _described(noun: Token, names: DocNames) -> list[Name]:
+    """The one entity a noun phrase stands for or describes: the name itself, the subject of
+    "X is a company ...", or the name an appositive describes ("X, a company ...")."""
+    name = _name_of(noun, names)
+    if name is not None:
+        return [name]
+    if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+        for child in noun.head.children:
+            if child.dep_ == "nsubj":
+                return _names_at(child, names, spread=False)
+    if noun.dep_ == "appos":
+        return _names_at(noun.head, names, spread=False)
+    return []
 
 
 def _date_of(token: Token) -> tuple[tuple[str, str], ...]:
@@ -213,20 +299,29 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     if passive:
         # "Y was acquired by X", "an app owned by X", "WPP, based in London"
         agents = _pobjs(verb, ("by",), names) + [
-            (n, c) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for n in names.names_at(p)
+            (n, c) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for n in _names_at(p, names)
         ]
         subjects = [n for n, _ in agents]
-        patients = [n for c in verb.children if c.dep_ == "nsubjpass" for n in names.names_at(c)]
-        if verb.dep_ in ("acl", "amod") and not patients:
-            patients = names.names_at(verb.head)
+        patients = [n for c in verb.children if c.dep_ == "nsubjpass" for n in _names_at(c, names)]
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ in ("acl", "amod") and not patients and not infinitive:
+            patients = _bracketed(verb, names) or _described(verb.head, names)
+        elif not patients and infinitive:
+            # "VMI agreed to be acquired by X", "Elpida entered into an agreement to be acquired by X"
+            clause = verb.head if verb.dep_ != "acl" else verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
+            patients = _subjects(verb if verb.dep_ == "xcomp" else clause, names) if clause.pos_ in ("VERB", "AUX") else []
+        if key in PASSIVE_ONLY and (not passive or key == "organize" and not (verb.dep_ == "acl" and verb.head.lower_ in COMPANY_NOUNS)):
+            return
         if pred in ("basedIn", "operatesIn"):
-            subjects, objects = patients, [n for n, _ in _pobjs(verb, slots, names)]
+            subjects, objects = patients, [n for n, _ in _places_in(verb, slots, names)]
         else:
             objects = patients
         if pred == "launched" and not subjects:
             subjects = [_brand_owner(n, names) for n in objects]
             subjects = [s for s in subjects if s is not None]
     else:
+        if key in PASSIVE_ONLY:
+            return
         subjects = _subjects(verb, names)
         for slot in slots:
             if slot == "dobj":
@@ -234,9 +329,19 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                     if child.dep_ in ("dobj", "attr"):
                         if pred in ("owns", "acquired") and child.lemma_ in EVENT_NOUNS:
                             continue  # "owns a stake in" is a stake, not ownership
-                        objects.extend(names.names_at(child))
+                        objects.extend(_names_at(child, names))
+                        if pred == "acquired" and child.lemma_.lower() in ASSET_NOUNS and child.i not in names.by_token:
+                            # "acquired the assets of X", "bought the business of X"
+                            objects.extend(n for n, _ in _pobjs(child, ("of",), names))
+                        if pred == "worksFor" and child.lemma_.lower() in UNIT_NOUNS and child.i not in names.by_token:
+                            # "who heads Microsoft's cloud unit": the unit's owner employs
+                            objects.extend(n for g in child.children if g.dep_ == "poss" for n in _names_at(g, names, spread=False))
             else:
                 objects.extend(n for n, _ in _pobjs(verb, (slot,), names))
+                if pred == "worksFor":  # "served on the boards of A and B"
+                    objects.extend(n for c in verb.children if c.dep_ == "prep" and c.lower_ == slot
+                                   for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() in BODY_NOUNS
+                                   for n, _ in _pobjs(b, ("of",), names))
     if reverse:
         subjects, objects = objects, subjects
     quals = _date_of(verb)
@@ -244,8 +349,9 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         objects.extend(n for c in verb.children if c.dep_ == "dobj" for n in _market_places(c, names))
     for s in subjects:
         for o in objects:
-            if s is not o:
-                yield Found(s, pred, o, verb, f"verb:{key}", quals)
+            if s is o or pred == "worksFor" and (s.type not in (PERSON, None) or not _org_like(o, names)):
+                continue  # "Mrs. Rose hired Abebe Worke": a person is nobody's employer
+            yield Found(s, pred, o, verb, f"verb:{key}", quals)
     # "launched the TikTok Shop in the UK": the product operates there;
     # "TikTok Shop launched in Spain": so does the subject of an intransitive launch.
     if pred == "launched":
@@ -258,8 +364,12 @@ def sale_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     """ "Google sold Motorola to Lenovo": the buyer acquired what was sold."""
     if verb.lemma_.lower() != "sell" or verb.pos_ != "VERB":
         return
-    sold = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for n in names.names_at(c)]
-    for buyer, _ in _pobjs(verb, ("to",), names):
+    sold = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for n in _names_at(c, names)]
+    # "sold NAC to a subsidiary of Hitachi Zosen": the group buys through its unit
+    units = [(n, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+             for u in c.children if u.dep_ == "pobj" and u.lemma_.lower() in ("subsidiary", "unit", "affiliate", "division")
+             for n, p in _pobjs(u, ("of",), names)]
+    for buyer, _ in _pobjs(verb, ("to",), names) + units:
         for item in sold:
             if item is not buyer:
                 yield Found(buyer, "acquired", item, verb, "verb:sell-to", _date_of(verb))
@@ -275,7 +385,7 @@ def hyphen_relations(names: DocNames) -> Iterator[Found]:
         left = names.by_token.get(token.i - 2)
         if left is None:
             continue
-        target = next((n for n in names.names_at(token.head) if n is not left), None) if token.dep_ in ("amod", "compound") else None
+        target = next((n for n in _names_at(token.head, names) if n is not left), None) if token.dep_ in ("amod", "compound") else None
         if target is None:
             continue
         if pred == "basedIn":
@@ -315,68 +425,192 @@ def _brand_owner(product: Name, names: DocNames) -> Name | None:
 def _identity_of(head: Token, names: DocNames) -> list[Name]:
     """Which entity a description describes: apposition, copula subject, or named compound."""
     for child in head.children:
-        if child.dep_ in ("appos",) and child.i in names.by_token:
-            return [names.by_token[child.i]]
+        if child.dep_ in ("appos",):
+            found = _names_at(child, names, spread=False)
+            if found:
+                return found
     for child in head.children:
         if child.dep_ == "compound" and child.i > head.i and child.i in names.by_token:
             return [names.by_token[child.i]]
-    if head.dep_ == "appos":
-        return names.names_at(head.head)
+    if head.dep_ == "appos":  # a singular appositive describes one name, not its whole list
+        found = [n for n in _names_at(head.head, names, spread=head.tag_ in ("NNS", "NNPS")) if not _party_tag(n, names)]
+        if not found and head.head.dep_ == "appos":  # "Sen. X, D-Mich., chairman of Y"
+            found = _names_at(head.head.head, names, spread=False)
+        return found
     if head.dep_ == "compound" and head.head.i in names.by_token:  # "parent company ByteDance" parsed flat
         return [names.by_token[head.head.i]]
+    # "the owner and general manager of X", "a jeweler and president of X": the first conjunct's
+    if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in names.by_token:
+        return _identity_of(head.head, names)
+    if head.dep_ == "oprd" and head.head.lemma_ in ("name", "appoint", "elect", "make"):
+        # "it named Larry Jinks publisher of X": the object takes the role
+        for child in head.head.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return _names_at(child, names)
+        return []
     if head.dep_ in ("attr", "oprd") and head.head.lemma_ in ("be", "become", "remain", "serve", "name", "appoint"):
         verb = head.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return names.names_at(child)
+                found = _names_at(child, names)
+                if not found and child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    # "X is an accountant who was a partner with Y": the relative's antecedent
+                    # describes X
+                    found = _described(verb.head, names)
+                return found
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
         return _subjects(head.head.head, names)
+    # "X was promoted to president of Y", "X rose to chief executive"
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ in PROMOTION_VERBS:
+        verb = head.head.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return _names_at(child, names)
+        return _subjects(verb, names)
     return []
 
 
-def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...]) -> list[tuple[Name, str]]:
+# Prepositions whose gerund shares the main clause's subject ("after joining X, she ...");
+# not "instead of" / "without", which deny it.
+TEMPORAL_PREPS = {"after", "before", "since", "upon", "following", "to", "by"}
+# Verbs whose "to"-phrase names a new role ("was promoted to president of X").
+PROMOTION_VERBS = {"promote", "elevate", "rise", "move", "return", "name", "appoint", "elect", "advance"}
+# Nouns between a role and its organisation ("head of marketing at X", "a director on the
+# boards of X", "an engineer with X's research service"): the role's employer is still X.
+ROLE_PREPS = ("of", "at", "for", "with", "on", "in")
+
+
+def _party_tag(name: Name, names: DocNames) -> bool:
+    """ "D-Mich.", "R-Utah": a legislator's party and state, not a name of its own."""
+    doc = names.doc
+    return name.start >= 2 and doc[name.start - 1].text == "-" and len(doc[name.start - 2].text) == 1 and doc[name.start - 2].is_upper
+
+
+def _title_modifier(name: Name, names: DocNames) -> bool:
+    """A name before a title is its holder's employer when NER calls it a company, or when it
+    starts the noun phrase ("Pfizer CEO X"; not "U.S. Bankruptcy Judge X", a court's name)."""
+    if name.ner_type == ORG:
+        return True
+    if name.ner_type == PLACE or name.type != ORG:
+        return False
+    return name.start == 0 or names.doc[name.start - 1].pos_ not in ("PROPN", "NUM")
+
+
+def _org_like(name: Name, names: DocNames) -> bool:
+    """Could be an employer: a company or an untyped name, never a place, person or creed."""
+    last = name.text.rsplit(" ", 1)[-1].lower()
+    if name.type not in (ORG, None) or place_name(name.text) or "party" in name.text.lower().split() or last == "parties" or name.text.lower() in CREEDS:
+        return False
+    ent = names.doc[name.end - 1].ent_type_
+    # NER's "place" stands unless context made it a company ("Zilingo, a startup")
+    return ent != "NORP" and (ent not in ("GPE", "LOC") or name.type == ORG)
+
+
+def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...], pred: str = "", reverse: bool = False) -> list[tuple[Name, str]]:
     """The entity a description is relative to: possessor, of/at/for-phrase, or modifier name."""
     out: list[tuple[Name, str]] = []
+    spread = pred != "owns" or not reverse  # "a subsidiary of A, and B": only A is the parent
+    doc = noun.doc
     for tok in {noun, head}:
         for child in tok.children:
             if child.dep_ == "poss":
-                out.extend((n, "poss") for n in names.names_at(child))
-            elif child.dep_ == "compound" and child.i < noun.i and child.i in names.by_token:
+                out.extend((n, "poss") for n in _names_at(child, names, spread=spread))
+            elif child.dep_ in ("compound", "nmod") and child.i < noun.i and child.i in names.by_token:
                 # only a name right on the noun: in "Phoenix newspaper reporter X" the city
                 # modifies "newspaper", not the reporter's employer
                 if names.by_token[child.i] not in [n for n, _ in out]:
                     out.append((names.by_token[child.i], "compound"))
         for name, prep in _pobjs(tok, preps, names):
             out.append((name, prep.lower_))
+            if not spread:
+                break
+    if pred == "worksFor" and noun.dep_ == "compound" and noun.head.i in names.by_token:
+        # "Coast Guard Lt. Steve Hardy", "U.N. financial spokesman Fred Eckhard": a name right
+        # before the title (adjectives aside), whatever the parse attached it to
+        i = noun.i - 1
+        while i >= 0 and doc[i].pos_ == "ADJ" and i not in names.by_token:
+            i -= 1
+        left = names.by_token.get(i)
+        if left is not None and left.end == i + 1 and all(left is not n for n, _ in out):
+            out.append((left, "compound"))
+    if pred in ("worksFor", "partnerOf") and not any(v != "compound" for _, v in out):
+        # one noun deeper: "vice president of marketing for X", "a member of the board of X",
+        # "an engineer with X's research service"
+        for tok in {noun, head}:
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
+                    continue
+                for mid in prep.children:
+                    if mid.dep_ != "pobj" or mid.pos_ != "NOUN" or mid.i in names.by_token:
+                        continue
+                    if pred == "partnerOf" and mid.lower_ not in COMPANY_NOUNS:
+                        continue  # "a partner with the firm of X" is X's partner; not "of the consortium of X"
+                    for grand in mid.children:
+                        if grand.dep_ == "poss":
+                            out.extend((n, "poss") for n in _names_at(grand, names))
+                    out.extend((n, p.lower_) for n, p in _pobjs(mid, ("of", "at", "for", "with"), names))
     return out
+
+
+def _identity_key(noun: Token) -> str | None:
+    """The identity noun a token is ("spokesmen" -> "spokesman"), or a profession by its ending."""
+    for word in (noun.lower_, noun.lemma_.lower()):
+        if word in IDENTITY_NOUNS or len(word) > 7 and word.endswith(ROLE_SUFFIXES):
+            return word
+    return None
 
 
 def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     """Descriptions: "Boschetti, an Amazon spokesperson", "its parent company ByteDance"."""
-    lower = noun.lower_ if noun.lower_ in IDENTITY_NOUNS else noun.lemma_.lower()
-    if lower not in IDENTITY_NOUNS or noun.pos_ not in ("NOUN", "PROPN") or noun.i in names.by_token:
+    lower = _identity_key(noun)
+    if lower is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i in names.by_token:
         return
-    pred, reverse = IDENTITY_NOUNS[lower]
+    pred, reverse = IDENTITY_NOUNS.get(lower, ("worksFor", False))
+    if pred == "worksFor" and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and _identity_key(noun.head) is None:
+        return  # "employee benefits": the role word modifies a thing
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if pred == "worksFor" and nxt is not None and nxt.pos_ == "NOUN" and nxt.i not in names.by_token and _identity_key(nxt) is None:
+        return  # "Rochester teacher union leader X", however it is parsed
     head = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i not in names.by_token else noun
     identities = _identity_of(head, names)
     if not identities and noun.i in names.group:
         identities = names.group[noun.i]
+    if not identities and pred == "worksFor":
+        # "the chairman of the Opposition Front, Mohamed Ahmed Issa": the parser hangs the
+        # holder's name on the organisation, the nearest noun
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                for pobj in prep.children:
+                    identities += [n for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
+                                   for n in _names_at(c, names, spread=False) if n.type == PERSON]
     group = names.group.get(next((c.i for c in noun.head.children if c.dep_ == "nsubj"), -1), []) if noun.dep_ == "attr" else []
     preps = IDENTITY_PREPS[pred]
-    others = _other_of(noun, head, names, preps)
+    others = _other_of(noun, head, names, preps, pred, reverse)
+    if not others and pred == "worksFor":
+        # "chairman and chief executive of X": the last conjunct's of-phrase serves them all
+        for conj in head.conjuncts:
+            key = _identity_key(conj)
+            if conj.i > head.i and key is not None and IDENTITY_NOUNS.get(key, ("worksFor",))[0] == pred:
+                others = [(n, v) for n, v in _other_of(conj, conj, names, preps, pred) if v != "compound" or conj.i < head.i]
     role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
     if pred in SYMMETRIC and len(group) == 2 and not others:
         yield Found(group[0], pred, group[1], noun, f"identity:{lower}:group")
         return
     for ident in identities:
-        if pred == "partnerOf" and ident.type == PERSON and any(p == "at" for _, p in others):
+        if pred == "partnerOf" and ident.type == PERSON:
             this_pred = "worksFor"  # "operating partner at investment firm TCG" is a role
         else:
             this_pred = pred
+        if this_pred == "worksFor" and ident.type not in (PERSON, None):
+            continue  # a company is not anybody's "spokesman"
         for other, via in others:
             if other is ident:
                 continue
+            if this_pred == "worksFor" and (not _org_like(other, names) or via == "compound" and not _title_modifier(other, names)):
+                continue
+            if lower == "part" and (head.dep_ != "appos" or ident.type != ORG or other.type != ORG):
+                continue  # "Genzyme, now part of Sanofi"; not "part of the index", "part of Texas"  # "Mormon leader", "Rochester teacher": a creed or a city is no employer
             s, o = (other, ident) if reverse else (ident, other)
             yield Found(s, this_pred, o, noun, f"identity:{lower}:{via}", quals if this_pred == "worksFor" else (), presupposed=True)
 
@@ -393,7 +627,7 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     between = [n for n, p in [(n, p) for n, p in _pobjs(noun, ("between", "among"), names)]]
     for child in noun.children:
         if child.dep_ == "poss":
-            agents.extend(names.names_at(child))
+            agents.extend(_names_at(child, names))
             presupposed = True
         elif child.dep_ == "compound" and child.i < noun.i:
             for sub in child.subtree:
@@ -409,6 +643,10 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
                      "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",),
                      "advertisesOn": ("on",), "operatesIn": ("into", "to", "in")}[pred]
     patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and pred in ("acquired", "launched") and not patients:
+        # "Adobe's first acquisition was Emerald City Software": asserted only as the copula is
+        patients.extend(n for c in noun.head.children if c.dep_ == "attr" for n in _names_at(c, names))
+        presupposed = False
     # "the acquisition of Perseid by Astellas"
     if pred in ("acquired", "launched", "holdsStakeIn") and not agents:
         agents.extend(n for n, _ in _pobjs(noun, ("by",), names))
@@ -447,16 +685,41 @@ def _sentence_fallback(noun: Token, names: DocNames, *, exclude: list[Name]) -> 
 
 
 def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
-    """basedIn from "Wpp Plc of London", "London-based WPP", "China's Alibaba"."""
+    """basedIn from "Wpp Plc of London", "London-based WPP", "China's Alibaba", and "an
+    economist with Drexel Burnham in New York"."""
     if name.type not in (ORG,):
         return
     h = names.head(name)
+    # "the Institute of Zoology of Kunming": an of-phrase may hang on a word inside the name
+    inner = [t for t in names.doc[name.start : name.end] if t is not h and any(c.i >= name.end for c in t.children)]
+    for tok in (h, *inner):
+        for place, prep in _places_in(tok, ("of",), names):
+            if place.type == PLACE and prep.i >= name.end:
+                yield Found(name, "basedIn", place, prep, "place:of", presupposed=True)
+    # "at McGill University in Montreal", "Lance Davis of Truck Stops of America in Ontario":
+    # a place right after a company that is itself a prepositional object or appositive
+    # (not "Apple in China said", where the place is a market, not a seat)
+    # ("the Red Cross in Khartoum", "State University of New York at Albany": the phrase may
+    # hang on a word inside the name)
+    if name.ner == "ORG" and h.dep_ in ("pobj", "appos", "conj") and _described(h, names) == [name] and not _of_a_thing(h, names):
+        for tok in (h, *inner):
+            seats = _pobjs(tok, ("in", "at"), names)
+            if any(place.type == PLACE and prep.i == name.end and _is_locality(place, names) for place, prep in seats):
+                for place, prep in _places_in(tok, ("in", "at"), names):
+                    if place.type == PLACE and prep.i >= name.end:
+                        yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
+    # "Senior Vice President of SCI Financial Group, Cedar Rapids, Iowa": a town set off by a comma
+    if name.ner == "ORG" and name.end + 1 < len(names.doc) and names.doc[name.end].text == ",":
+        town = names.by_token.get(name.end + 1)
+        th = names.head(town) if town is not None else None
+        if th is not None and town.type == PLACE and _is_locality(town) and th.dep_ in ("appos", "npadvmod") and th.head.i in range(name.start, name.end + 1):
+            # only "Town, Region" (not a lone word that may be the next item of a list)
+            regions = [names.by_token[c.i] for c in th.children if c.dep_ in ("appos", "npadvmod") and c.i in names.by_token]
+            regions = [r for r in regions if r.type == PLACE and r is not town]
+            if regions:
+                for place in (town, *regions):
+                    yield Found(name, "basedIn", place, names.doc[name.end], "place:comma", presupposed=True)
     for child in h.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                place = names.by_token.get(pobj.i)
-                if pobj.dep_ == "pobj" and place is not None and place.type == PLACE:
-                    yield Found(name, "basedIn", place, child, "place:of", presupposed=True)
         if child.dep_ == "poss":
             place = names.by_token.get(child.i)
             if place is not None and place.type == PLACE:
@@ -471,6 +734,24 @@ def place_relations(name: Name, names: DocNames) -> Iterator[Found]:
         place = names.by_token.get(child.i)
         if place is not None and place.type == PLACE and child.i + 2 < len(h.doc) and h.doc[child.i + 1].text == "-" and h.doc[child.i + 2].lower_ == "based":
             yield Found(name, "basedIn", place, child, "place:based", presupposed=True)
+
+
+def _of_a_thing(h: Token, names: DocNames) -> bool:
+    """ "sales of Apple in Shanghai": an of-phrase under a thing, where "in" places the thing;
+    "Dr. Graham of the Center in Houston", "director of X in Y" place the organisation."""
+    if h.dep_ != "pobj" or h.head.lower_ != "of":
+        return False
+    owner = h.head.head
+    name = names.by_token.get(owner.i)
+    return not (name is not None and name.type == PERSON) and _identity_key(owner) is None
+
+
+def _is_locality(place: Name, names: DocNames | None = None) -> bool:
+    """A city or town rather than a country or region: "in China" after a company usually
+    names a market, "in Montreal" its seat (and not the "County" of "the County of X")."""
+    if names is not None and place.end < len(names.doc) and names.doc[place.end].lower_ == "of":
+        return False
+    return place_name(place.text) is None and place.ner == "GPE"
 
 
 # Type nouns that describe a company, for "a Hong Kong construction firm" / "German carmaker BMW".
@@ -489,6 +770,8 @@ def origin_relations(name: Name, names: DocNames) -> Iterator[Found]:
             heads.append(child)
     if h.dep_ == "appos" and h.head.lower_ in COMPANY_NOUNS:
         heads.append(h.head)
+    if h.dep_ == "nsubj" and h.head.lemma_ == "be":  # "X is a Delaware corporation"
+        heads.extend(c for c in h.head.children if c.dep_ == "attr" and c.lower_ in COMPANY_NOUNS)
     for head in heads:
         for mod in head.children:
             if mod.dep_ not in ("compound", "amod", "nmod") or mod.i >= head.i or mod.i >= name.start and head is h:
@@ -511,13 +794,34 @@ def affiliation_relations(name: Name, names: DocNames) -> Iterator[Found]:
         return
     h = names.head(name)
     for child in h.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i == name.end:
+        # "Apple's Tim Cook", "the department's Al Comproni"
+        if child.dep_ == "poss" and child.i < name.start:
+            for org in _names_at(child, names, spread=False):
+                if org.type == ORG and _org_like(org, names):
+                    yield Found(name, "worksFor", org, child, "affiliation:poss", presupposed=True)
+        # "Greg Thayer of the Forest Service", "Gilmore, of the Downtown Seattle Association,"
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and (child.i == name.end or child.i == name.end + 1 and names.doc[name.end].text == ","):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                for org in names.names_at(pobj):
-                    if org.type == ORG:
+                for org in _names_at(pobj, names):
+                    if org.type == ORG and _org_like(org, names):
                         yield Found(name, "worksFor", org, child, f"affiliation:{child.lower_}", presupposed=True)
+
+
+def possessive_relations(name: Name, names: DocNames) -> Iterator[Found]:
+    """ "Amazon's Twitch", "Berkshire's Geico": a company's company is its unit (a place's
+    company is based there, a company's person works there: other rules)."""
+    if name.type != ORG or name.ner_type != ORG:
+        return
+    h = names.head(name)
+    for child in h.children:
+        if child.dep_ == "poss" and child.i < name.start:
+            owner = names.by_token.get(child.i)
+            # right before the name: not "Apple's rival Samsung", "Intel's partner TSMC"
+            between = names.doc[owner.end : name.start] if owner is not None else []
+            if owner is not None and owner is not name and owner.type == ORG and owner.ner_type == ORG and not place_name(owner.text) and all(t.tag_ == "POS" for t in between):
+                yield Found(owner, "owns", name, child, "possessive:owns", presupposed=True)
 
 
 def discourse_relations(names: DocNames) -> Iterator[Found]:
@@ -558,6 +862,7 @@ def relations(names: DocNames) -> Iterator[Found]:
         yield from place_relations(name, names)
         yield from affiliation_relations(name, names)
         yield from origin_relations(name, names)
+        yield from possessive_relations(name, names)
     yield from discourse_relations(names)
     yield from hyphen_relations(names)
 

@@ -40,8 +40,22 @@ ROLE_NOUNS = frozenset(
     doctor physician surgeon accountant auditor banker broker trader agent inspector official
     commissioner ambassador envoy dean provost rector fellow scholar organizer anchor host
     writer critic photographer presenter playwright architect curator superintendent
-    supervisor foreman chemist physicist pastor minister aide staffer deputy""".split()
+    supervisor foreman chemist physicist pastor minister aide staffer deputy anchorman
+    anchorwoman newsman newswoman cameraman placekicker quarterback goalkeeper shearer jeweler
+    jeweller lieutenant lt. sergeant sgt. admiral adm. colonel col. capt. cmdr. judge magistrate
+    prosecutor detective sheriff trooper ranger solicitor barrister publisher proprietor
+    technician statistician ombudsman treasurer registrar librarian archivist""".split()
 )
+# Creeds and political camps: names NER may call organisations, never anybody's employer.
+CREEDS = frozenset(
+    """mormon mormons catholic catholics muslim muslims islamic jewish jews christian christians
+    protestant protestants buddhist buddhists hindu hindus sikh sikhs evangelical evangelicals
+    orthodox anglican methodist baptist lutheran sunni sunnis shiite shiites shia communist
+    communists socialist socialists republican republicans democrat democrats conservative
+    conservatives liberal liberals labour tory tories""".split()
+)
+# Endings of profession nouns that need no list ("entomologist", "statistician", "photographer").
+ROLE_SUFFIXES = ("ologist", "ician", "ographer", "onomist")
 
 # Head nouns that type the name they describe ("investment firm TCG", "its sister app, CapCut").
 TYPE_NOUNS: dict[str, str] = {
@@ -54,7 +68,8 @@ TYPE_NOUNS: dict[str, str] = {
         rivals supplier vendor distributor developer airline automaker carmaker
         chipmaker brand nonprofit non-profit charity foundation lab laboratory consultancy
         store e-tailer telecom newswire daily weekly council court senate house parliament
-        government administration""".split()},
+        government administration drugmaker pharma insurer automaker conglomerate utility
+        miner refiner shipper railroad""".split()},
     **{w: PERSON for w in ROLE_NOUNS - {"partner", "developer", "head", "member", "lead"}},
     **{w: PERSON for w in """billionaire comedian actor actress singer rapper model influencer
         creator author politician lawmaker senator donor investor entrepreneur businessman
@@ -223,6 +238,7 @@ def place_name(text: str) -> str | None:
 __all__ = [
     "BOILERPLATE_MARKERS",
     "CONDITION_MARKERS",
+    "CREEDS",
     "CORPORATE_TAIL",
     "COUNTRIES",
     "HEDGE_ADJECTIVES",
@@ -239,6 +255,7 @@ __all__ = [
     "PLACE",
     "PLACE_ALIASES",
     "ROLE_NOUNS",
+    "ROLE_SUFFIXES",
     "TYPE_NOUNS",
     "place_name",
 ]

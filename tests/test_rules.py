@@ -217,3 +217,64 @@ def test_bracketed_short_forms(short, long, expected):
     from kg.mentions import _abbreviates
 
     assert _abbreviates(short, long) is expected
+
+
+# --- one member of a list, names with a legal suffix outside the NER span -------------------
+
+SUBSIDIARY_WITH_SUFFIX = [  # "Ormat Nevada , Inc. , a subsidiary of Acme and Chase signed ."
+    ("Ormat", 1, "compound", "PROPN", "NNP", "Ormat", "B-ORG"),
+    ("Nevada", 3, "nmod", "PROPN", "NNP", "Nevada", "I-ORG"),
+    (",", 3, "punct", "PUNCT", ",", ",", "O"),
+    ("Inc.", 11, "nsubj", "PROPN", "NNP", "Inc.", "O"),
+    (",", 3, "punct", "PUNCT", ",", ",", "O"),
+    ("a", 6, "det", "DET", "DT", "a", "O"),
+    ("subsidiary", 3, "appos", "NOUN", "NN", "subsidiary", "O"),
+    ("of", 6, "prep", "ADP", "IN", "of", "O"),
+    ("Acme", 7, "pobj", "PROPN", "NNP", "Acme", "B-ORG"),
+    ("and", 8, "cc", "CCONJ", "CC", "and", "O"),
+    ("Chase", 8, "conj", "PROPN", "NNP", "Chase", "B-ORG"),
+    ("signed", 11, "ROOT", "VERB", "VBD", "sign", "O"),
+    (".", 11, "punct", "PUNCT", ".", ".", "O"),
+]
+BRACKETED_PASSIVE = [  # "Kodak , Cadence ( acquired by Sumitomo ) compete ." (acl misattached to Kodak)
+    ("Kodak", 8, "nsubj", "PROPN", "NNP", "Kodak", "B-ORG"),
+    (",", 0, "punct", "PUNCT", ",", ",", "O"),
+    ("Cadence", 0, "conj", "PROPN", "NNP", "Cadence", "B-ORG"),
+    ("(", 4, "punct", "PUNCT", "-LRB-", "(", "O"),
+    ("acquired", 0, "acl", "VERB", "VBN", "acquire", "O"),
+    ("by", 4, "agent", "ADP", "IN", "by", "O"),
+    ("Sumitomo", 5, "pobj", "PROPN", "NNP", "Sumitomo", "B-ORG"),
+    (")", 4, "punct", "PUNCT", "-RRB-", ")", "O"),
+    ("compete", 8, "ROOT", "VERB", "VBP", "compete", "O"),
+    (".", 8, "punct", "PUNCT", ".", ".", "O"),
+]
+CHAIRMAN_OF_ORG_NAME = [  # "the chairman of the Front , Ali Issa , was arrested ."
+    ("the", 1, "det", "DET", "DT", "the", "O"),
+    ("chairman", 10, "nsubjpass", "NOUN", "NN", "chairman", "O"),
+    ("of", 1, "prep", "ADP", "IN", "of", "O"),
+    ("the", 4, "det", "DET", "DT", "the", "B-ORG"),
+    ("Front", 2, "pobj", "PROPN", "NNP", "Front", "I-ORG"),
+    (",", 4, "punct", "PUNCT", ",", ",", "O"),
+    ("Ali", 7, "compound", "PROPN", "NNP", "Ali", "B-PERSON"),
+    ("Issa", 4, "appos", "PROPN", "NNP", "Issa", "I-PERSON"),
+    (",", 4, "punct", "PUNCT", ",", ",", "O"),
+    ("was", 10, "auxpass", "AUX", "VBD", "be", "O"),
+    ("arrested", 10, "ROOT", "VERB", "VBN", "arrest", "O"),
+    (".", 10, "punct", "PUNCT", ".", ".", "O"),
+]
+
+
+def test_subsidiary_of_first_list_member_only():
+    found = triples(SUBSIDIARY_WITH_SUFFIX)
+    assert ("Acme", "owns", "Ormat Nevada", ASSERTED) in found
+    assert not any(s == "Chase" and p == "owns" for s, p, _, _ in found)
+
+
+def test_bracketed_participle_describes_the_name_before_the_bracket():
+    found = triples(BRACKETED_PASSIVE)
+    assert ("Sumitomo", "acquired", "Cadence", ASSERTED) in found
+    assert not any(o == "Kodak" and p == "acquired" for _, p, o, _ in found)
+
+
+def test_role_holder_named_after_the_organisation():
+    assert ("Ali Issa", "worksFor", "Front", ASSERTED) in triples(CHAIRMAN_OF_ORG_NAME)
