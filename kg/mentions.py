@@ -26,6 +26,19 @@ from .lexicon import (
     TYPE_NOUNS,
 )
 from .model import ORG, PERSON, PLACE, PRODUCT
+from .names import (
+    DATELINE,
+    HONORIFICS,
+    PERSON_APPOSITIVES,
+    PERSON_PASSIVE_VERBS,
+    PERSON_POSSESSIONS,
+    PERSON_SUBJECT_VERBS,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
+    is_state_abbreviation,
+    known_place,
+    region_name,
+)
 
 NER_TYPES = {"ORG": ORG, "PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "PRODUCT": PRODUCT}
 WEAK_NER = {"FAC", "WORK_OF_ART", "NORP", "EVENT"}  # kept as candidates only, never typed by NER
@@ -91,7 +104,7 @@ def clean_name(text: str) -> str:
     text = _APOSTROPHES.sub("'", text).strip(" \t\n,;:-\"'()[]")
     # keep the period of "Co.", "Inc.", "Jr.", "U.S."; drop a sentence's full stop
     last = text.rsplit(" ", 1)[-1]
-    if text.endswith(".") and not (last.casefold() in LEGAL_SUFFIXES or "." in last[:-1] or len(last) <= 4 and last[:1].isupper()):
+    if text.endswith(".") and not (last.casefold() in LEGAL_SUFFIXES or "." in last[:-1] or len(last) <= 4 and last[:1].isupper() or is_state_abbreviation(last)):
         text = text.rstrip(".")
     text = re.sub(r"^(the|The|THE)\s+", "", text)
     text = re.sub(r"'s?$", "", text)
@@ -134,6 +147,9 @@ class DocNames:
             while end - start > 1 and doc[start].lower_ in PERSON_TITLES:
                 title = doc[start].text
                 start += 1
+        # "Ms. Carpenter", "Sen. Dole": NER leaves the honorific outside the name
+        if title is None and start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start - 1].text[:1].isupper():
+            title = doc[start - 1].text
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"to", "of", "and", "in"}):
             end -= 1
         if end <= start:
@@ -166,6 +182,10 @@ class DocNames:
         place = place_name(text)
         if place:
             name.votes[PLACE] += 5.0
+        elif known_place(text):
+            name.votes[PLACE] += 2.0  # a state, country or large city
+        elif _place_shaped(words):
+            name.votes[PLACE] += 2.5  # "Ocala National Forest", "Fort Scott"
         if title:
             name.votes[PERSON] += 2.0
         self.names.append(name)
@@ -196,6 +216,8 @@ class DocNames:
                 i += 1
         self.names.sort(key=lambda n: n.start)
         self.aliases = self._acronyms()
+        self._datelines()
+        self._city_regions()
 
     def _acronyms(self) -> dict[str, str]:
         """ "Credit Market Analysis Ltd. (CMA)": the bracketed short form names the same entity."""
@@ -213,6 +235,55 @@ class DocNames:
                                 alias.votes.update(name.votes)
         self.names.sort(key=lambda n: n.start)
         return out
+
+    def _datelines(self) -> None:
+        """ "WASHINGTON (AP) _", "BELGRADE, Yugoslavia (AP)": a line opening with a place and a
+        bracketed news agency. The place is where the story was filed, the agency an organisation;
+        both are plain names, not a shouted headline."""
+        text = self.text
+        for line_start in _line_starts(text):
+            m = DATELINE.match(text, line_start, min(len(text), line_start + 120))
+            if m is None:
+                continue
+            for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
+                if m.group(group) is None:
+                    continue
+                span = self.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+                if span is None:
+                    continue
+                name = self.by_token.get(span.start)
+                if name is None and group != "region":
+                    name = self._add(span.start, span.end, None)
+                if name is not None and name.start >= span.start and name.end <= span.end:
+                    name.votes[kind] += 3.0
+                    name.weak = False
+        self.names.sort(key=lambda n: n.start)
+
+    def _city_regions(self) -> None:
+        """ "Lubbock, Texas", "Bethany, Conn.": a name followed by a state or country is a town.
+        Both are places, and the joined form is recorded as another spelling of the town."""
+        doc = self.doc
+        joined = []
+        for name in self.names:
+            e = name.end
+            if e + 1 >= len(doc) or doc[e].text != ",":
+                continue
+            region = self.by_token.get(e + 1)
+            if region is None or region.start != e + 1 or region_name(region.text) is None or region_name(name.text) is not None:
+                continue
+            if region.end < len(doc) and not (doc[region.end].is_punct or doc[region.end].is_space or doc[region.end].is_lower):
+                continue  # "Paris, Texas Instruments said": the region word starts another name
+            words = [w.casefold().strip(".,") for w in name.text.split()]
+            if any(w in LEGAL_SUFFIXES or TYPE_NOUNS.get(w, PLACE) != PLACE for w in words):
+                continue  # "Acme Corp., Texas" is a company, not a town
+            name.votes[PLACE] += 3.0
+            region.votes[PLACE] += 3.0
+            both = Name(text=f"{name.text}, {region.text}", start=name.start, end=region.end, ner=None, weak=name.weak)
+            both.votes[PLACE] += 3.0
+            joined.append(both)
+        if joined:
+            self.names.extend(joined)  # extra spellings only: tokens stay with the town's own name
+            self.names.sort(key=lambda n: n.start)
 
     # --- typing from context ----------------------------------------------------------------
 
@@ -273,6 +344,7 @@ class DocNames:
             # "Jiang was among the first ... She was able to": a he/she subject right after.
             if name.ner == "PERSON" and self._followed_by_person_pronoun(h):
                 votes[PERSON] += 1.0
+            self._person_cues(name, h)
         # Lists share a type: "Facebook, Instagram, Pinterest, Snapchat, and TikTok".
         for name in self.names:
             h = self.head(name)
@@ -281,6 +353,36 @@ class DocNames:
             for sib in siblings:
                 if sib.ner_type and sib.ner_type != PLACE:
                     name.votes[sib.ner_type] += 0.6
+
+    def _person_cues(self, name: Name, h: Token) -> None:
+        """Context only a person has: an honorific, an age, "who", a wife, being born or shot."""
+        doc, votes, e = self.doc, name.votes, name.end
+        if name.title and name.title.casefold() in HONORIFICS:
+            votes[PERSON] += 2.0  # "Ms. Carpenter" (the honorific stood outside the NER span)
+        # "Cheek, 53," / "Ms. Calico, then 19,": an age in apposition
+        k = e + 2 if e + 1 < len(doc) and doc[e + 1].lower_ == "then" else e + 1
+        if e < len(doc) and doc[e].text == "," and k + 1 < len(doc) and _is_age(doc[k]) and doc[k + 1].text in (",", ".", ")"):
+            votes[PERSON] += 2.0
+        # "Starr, who served", "a man called Raoul, who": who/whom stand for people
+        k = e + 1 if e < len(doc) and doc[e].text == "," else e
+        if k < len(doc) and doc[k].lower_ in ("who", "whom"):
+            votes[PERSON] += 1.5
+        # "Ms. Carpenter's brother", "Richardson's hometown"
+        if h.dep_ == "poss" and h.head.lemma_.lower() in PERSON_POSSESSIONS:
+            votes[PERSON] += 1.5
+        # "Kovacevic, a Serb", "Starr, a fellow appointee"
+        for child in h.children:
+            if child.dep_ == "appos" and child.i >= e and child.lower_ in PERSON_APPOSITIVES:
+                votes[PERSON] += 2.0
+        # "Lennon was shot to death", "Norton Simon was born", "Perry died"
+        verb = h.head
+        if h.dep_ == "nsubjpass" and verb.lemma_.lower() in PERSON_PASSIVE_VERBS:
+            votes[PERSON] += 1.5
+        elif h.dep_ == "nsubj" and verb.lemma_.lower() in PERSON_SUBJECT_VERBS:
+            votes[PERSON] += 1.5
+        # "Ulf D. Merbold", "John F. Kennedy": a middle initial
+        if _MIDDLE_INITIAL.match(name.text):
+            votes[PERSON] += 2.0
 
     def _share_types_in_doc(self) -> None:
         """Every mention of a name in one article gets the article's majority type, so one
@@ -462,6 +564,28 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     it = iter(initials)
     return all(ch.upper() in it for ch in letters)  # letters appear in order among the initials
+
+
+_MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][a-z]+(?: Jr\.?| Sr\.?| I{2,3})?$")
+_NOT_PLACE_HEADS = frozenset("hospital college school church academy center centre museum library stadium hotel".split())
+
+
+def _is_age(token: Token) -> bool:
+    return token.text.isdigit() and 1 <= int(token.text) <= 110
+
+
+def _place_shaped(words: list[str]) -> bool:
+    """A multi-word name built like a place name: "... Street", "... National Forest", "Fort ..."."""
+    if len(words) < 2 or words[-1] in _NOT_PLACE_HEADS:
+        return False
+    if any(w in LEGAL_SUFFIXES or TYPE_NOUNS.get(w, PLACE) != PLACE for w in words):
+        return False
+    return words[-1] in PLACE_LAST_WORDS or words[0] in PLACE_FIRST_WORDS
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where a line begins (datelines open a line)."""
+    return [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
 
 
 def _definite(token: Token) -> bool:

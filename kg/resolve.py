@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
+from .names import region_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
 
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
@@ -41,6 +42,10 @@ def name_key(name: str) -> str:
     place = place_name(text)
     if place:
         return place.casefold()
+    # "Lubbock, Texas" is another spelling of Lubbock
+    head, comma, tail = text.rpartition(",")
+    if comma and head.strip() and region_name(tail.strip()) and not region_name(head.strip()):
+        return name_key(head)
     text = re.sub(r"'s$", "", text)
     tokens = text.casefold().replace(",", " ").split()
     while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:

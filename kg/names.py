@@ -1,0 +1,160 @@
+"""Generic name lexicons for typing mentions: regions, honorifics, words around people and places.
+
+Nothing here names an organisation, person or product of any text: only place names anyone
+would list (countries, US states, capitals and large cities) and the ordinary words news
+uses next to a person's or a place's name.
+"""
+from __future__ import annotations
+
+import re
+
+# US states with their AP-style abbreviations ("Lubbock, Texas", "Bethany, Conn.").
+US_STATES: dict[str, tuple[str, ...]] = {
+    "Alabama": ("Ala.",), "Alaska": (), "Arizona": ("Ariz.",), "Arkansas": ("Ark.",),
+    "California": ("Calif.", "Cal."), "Colorado": ("Colo.",), "Connecticut": ("Conn.",),
+    "Delaware": ("Del.",), "Florida": ("Fla.",), "Georgia": ("Ga.",), "Hawaii": (),
+    "Idaho": (), "Illinois": ("Ill.",), "Indiana": ("Ind.",), "Iowa": (), "Kansas": ("Kan.", "Kans."),
+    "Kentucky": ("Ky.",), "Louisiana": ("La.",), "Maine": (), "Maryland": ("Md.",),
+    "Massachusetts": ("Mass.",), "Michigan": ("Mich.",), "Minnesota": ("Minn.",),
+    "Mississippi": ("Miss.",), "Missouri": ("Mo.",), "Montana": ("Mont.",), "Nebraska": ("Neb.", "Nebr."),
+    "Nevada": ("Nev.",), "New Hampshire": ("N.H.",), "New Jersey": ("N.J.",), "New Mexico": ("N.M.",),
+    "New York": ("N.Y.",), "North Carolina": ("N.C.",), "North Dakota": ("N.D.",), "Ohio": (),
+    "Oklahoma": ("Okla.",), "Oregon": ("Ore.", "Oreg."), "Pennsylvania": ("Pa.", "Penn."),
+    "Rhode Island": ("R.I.",), "South Carolina": ("S.C.",), "South Dakota": ("S.D.",),
+    "Tennessee": ("Tenn.",), "Texas": ("Tex.",), "Utah": (), "Vermont": ("Vt.",), "Virginia": ("Va.",),
+    "Washington": ("Wash.",), "West Virginia": ("W.Va.", "W. Va."), "Wisconsin": ("Wis.", "Wisc."),
+    "Wyoming": ("Wyo.",), "District of Columbia": ("D.C.",),
+}
+CANADIAN_PROVINCES: dict[str, tuple[str, ...]] = {
+    "Alberta": ("Alta.",), "British Columbia": ("B.C.",), "Manitoba": ("Man.",), "New Brunswick": ("N.B.",),
+    "Newfoundland": ("Nfld.",), "Nova Scotia": ("N.S.",), "Ontario": ("Ont.",), "Quebec": ("Que.",),
+    "Saskatchewan": ("Sask.",),
+}
+
+# Sovereign states (and a few former ones newswire still names).
+WORLD_COUNTRIES = frozenset(
+    """Afghanistan Albania Algeria Andorra Angola Antigua Argentina Armenia Australia Austria
+    Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
+    Bosnia Botswana Brazil Brunei Bulgaria Burkina Burundi Cambodia Cameroon Canada Chad Chile
+    China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Czechoslovakia Denmark Djibouti
+    Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia
+    Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland
+    India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati
+    Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania
+    Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico
+    Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Burma Namibia Nauru
+    Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama
+    Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia
+    Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria
+    Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu Uganda
+    Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Yugoslavia Zambia Zimbabwe""".split()
+) | frozenset(
+    """Cape Verde|Central African Republic|Costa Rica|Dominican Republic|East Timor|El Salvador|
+    Equatorial Guinea|Ivory Coast|North Korea|South Korea|New Zealand|Papua New Guinea|
+    Saudi Arabia|Sierra Leone|South Africa|South Sudan|Sri Lanka|Trinidad and Tobago|
+    United Arab Emirates|United Kingdom|United States|Soviet Union|East Germany|West Germany|
+    North Macedonia|Macedonia|Puerto Rico|Hong Kong|Vatican City|Bosnia and Herzegovina""".replace("\n", "").split("|")
+)
+
+# Capitals and large cities of the world (a dictionary list, not drawn from any text).
+MAJOR_CITIES = frozenset(
+    """Abidjan|Abu Dhabi|Abuja|Accra|Addis Ababa|Algiers|Amman|Amsterdam|Ankara|Antananarivo|
+    Athens|Atlanta|Auckland|Austin|Baghdad|Baku|Baltimore|Bamako|Bangkok|Barcelona|Beijing|
+    Beirut|Belfast|Belgrade|Berlin|Bern|Bogota|Bombay|Bonn|Boston|Brasilia|Bratislava|
+    Brisbane|Brussels|Bucharest|Budapest|Buenos Aires|Cairo|Calcutta|Canberra|Cape Town|
+    Caracas|Casablanca|Chennai|Chicago|Cleveland|Copenhagen|Dakar|Dallas|Damascus|Dar es Salaam|
+    Delhi|Denver|Detroit|Dhaka|Doha|Dubai|Dublin|Edinburgh|Frankfurt|Geneva|Glasgow|
+    Guadalajara|Guangzhou|Hamburg|Hanoi|Harare|Havana|Helsinki|Ho Chi Minh City|Honolulu|
+    Houston|Islamabad|Istanbul|Jakarta|Jeddah|Jerusalem|Johannesburg|Kabul|Kampala|Karachi|
+    Kathmandu|Khartoum|Kiev|Kyiv|Kinshasa|Kuala Lumpur|Kuwait City|Lagos|Lahore|La Paz|Las Vegas|
+    Leningrad|Lima|Lisbon|Ljubljana|London|Los Angeles|Luanda|Lusaka|Luxembourg City|Lyon|
+    Madrid|Managua|Manama|Manila|Maputo|Marseille|Melbourne|Mexico City|Miami|Milan|Minneapolis|
+    Minsk|Mogadishu|Monrovia|Montevideo|Montreal|Moscow|Mumbai|Munich|Muscat|Nairobi|Naples|
+    Nassau|New Delhi|New Orleans|New York City|Nicosia|Osaka|Oslo|Ottawa|Panama City|Paris|
+    Philadelphia|Phnom Penh|Phoenix|Pittsburgh|Port-au-Prince|Prague|Pretoria|Pyongyang|Quito|
+    Rabat|Reykjavik|Riga|Rio de Janeiro|Riyadh|Rome|Rotterdam|St. Louis|St. Petersburg|
+    Saint Petersburg|San Diego|San Francisco|San Jose|San Juan|San Salvador|Santiago|
+    Santo Domingo|Sao Paulo|Sarajevo|Seattle|Seoul|Shanghai|Shenzhen|Singapore|Skopje|Sofia|
+    Stockholm|Sydney|Taipei|Tallinn|Tashkent|Tbilisi|Tegucigalpa|Tehran|Tel Aviv|Tirana|Tokyo|
+    Toronto|Tripoli|Tunis|Ulan Bator|Vancouver|Vienna|Vientiane|Vilnius|Warsaw|
+    Washington D.C.|Wellington|Windhoek|Yangon|Rangoon|Yerevan|Zagreb|Zurich""".replace("\n", "").split("|")
+)
+
+_REGION_FORMS: dict[str, str] = {}
+for _name, _abbrevs in (*US_STATES.items(), *CANADIAN_PROVINCES.items()):
+    for _form in (_name, *_abbrevs):
+        _REGION_FORMS[_form.casefold()] = _name
+        _REGION_FORMS[_form.casefold().replace(".", "").replace(" ", "")] = _name
+for _name in WORLD_COUNTRIES:
+    _REGION_FORMS[" ".join(_name.split()).casefold()] = _name
+_CITIES = frozenset(" ".join(c.split()).casefold() for c in MAJOR_CITIES)
+
+
+def region_name(text: str) -> str | None:
+    """The state, province or country a spelling names ("Conn." -> "Connecticut"), else None."""
+    folded = " ".join(text.casefold().split())
+    return _REGION_FORMS.get(folded) or _REGION_FORMS.get(folded.replace(".", "").replace(" ", ""))
+
+
+def is_state_abbreviation(word: str) -> bool:
+    """ "Conn.", "N.Y.": an abbreviation whose final period belongs to the name."""
+    return word.endswith(".") and region_name(word) is not None and word[:-1].casefold() not in _REGION_FORMS_PLAIN
+
+
+_REGION_FORMS_PLAIN = frozenset(n.casefold() for n in (*US_STATES, *CANADIAN_PROVINCES, *WORLD_COUNTRIES))
+
+
+def known_place(text: str) -> bool:
+    """A country, state, province, capital or large city."""
+    folded = " ".join(text.casefold().split())
+    return region_name(text) is not None or folded in _CITIES
+
+
+# Honorifics and titles written right before a person's name ("Ms. Carpenter", "Sen. Dole").
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame rev rev. reverend msgr msgr. sen sen.
+    senator rep rep. congressman congresswoman gov gov. governor president president-elect mayor
+    judge justice gen. col. lt. capt. sgt. maj. adm. cmdr. cpl. pvt. prince princess king queen
+    pope archbishop bishop cardinal rabbi sheikh imam lord lady premier chancellor""".split()
+)
+
+# "Carpenter's brother", "Richardson's hometown": only people have these.
+PERSON_POSSESSIONS = frozenset(
+    """wife husband brother sister son daughter father mother widow widower parents children
+    family fiancee fiance girlfriend boyfriend grandson granddaughter grandfather grandmother
+    uncle aunt nephew niece cousin hometown birthplace birthday funeral grave memoirs memoir
+    biography autobiography assassin assassination killer murderer bodyguard lawyer attorney
+    mistress spouse""".split()
+)
+
+# "X, a Serb", "X, a fellow appointee": appositive nouns that describe a person.
+PERSON_APPOSITIVES = frozenset(
+    """appointee nominee candidate resident native citizen veteran widow widower survivor victim
+    suspect defendant prisoner hostage patient student graduate colleague friend mother father
+    son daughter brother sister husband wife immigrant refugee dissident activist poet novelist
+    composer pianist painter artist musician guitarist drummer novelist priest monk nun
+    serb croat bosnian briton scot swede dane finn pole turk kurd arab jew palestinian israeli
+    american russian german frenchman frenchwoman englishman englishwoman""".split()
+)
+
+# Verbs whose subject is a person: active ("X died") and passive ("X was born / shot").
+PERSON_SUBJECT_VERBS = frozenset("die marry testify weep graduate smile laugh".split())
+PERSON_PASSIVE_VERBS = frozenset(
+    """bear assassinate murder shoot wound stab arrest kidnap abduct imprison jail execute
+    sentence convict elect appoint nominate hospitalize bury widow""".split()
+)
+
+# Last words of a place name ("Ocala National Forest", "Nelson Street", "Fort Bend County").
+PLACE_LAST_WORDS = frozenset(
+    """street avenue road boulevard lane highway river lake lakes mountain mountains forest
+    valley canyon desert island islands bay gulf sea ocean peninsula plateau county counties
+    parish province square beach coast strait falls hills heights range""".split()
+)
+# First words of a place name ("Fort Scott", "Mount Vernon", "Lake Tahoe").
+PLACE_FIRST_WORDS = frozenset("fort mount mt. lake".split())
+
+# A news-agency dateline at the start of a line: "WASHINGTON (AP) _", "BELGRADE, Yugoslavia (AP)".
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'\- ]*[A-Z.])(?:,\s+(?P<region>[A-Z][A-Za-z. ]{1,30}?))?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+\((?P<agency>[A-Za-z][A-Za-z&\-]{1,15})\)"
+)

@@ -1,0 +1,113 @@
+"""Name typing from context (kg.mentions): hand-made parses, no model needed."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+import spacy
+
+from kg.mentions import DocNames, clean_name
+from kg.model import ORG, PERSON, PLACE
+from kg.names import known_place, region_name
+
+VOCAB = spacy.blank("en").vocab
+
+
+def make_doc(rows, spaces=None) -> Doc:
+    """rows: (word, head index, dep, pos, lemma, iob ent)."""
+    words, heads, deps, pos, lemmas, ents = map(list, zip(*rows))
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents, spaces=spaces or [True] * len(words))
+
+
+def types(rows, spaces=None) -> dict[str, str | None]:
+    names = DocNames(make_doc(rows, spaces))
+    return {n.text: n.type for n in names.names}
+
+
+def test_an_age_in_apposition_makes_a_person():
+    rows = [
+        ("Cheek", 4, "nsubj", "PROPN", "Cheek", "B-ORG"), (",", 0, "punct", "PUNCT", ",", "O"),
+        ("53", 0, "appos", "NUM", "53", "O"), (",", 0, "punct", "PUNCT", ",", "O"),
+        ("is", 4, "ROOT", "AUX", "be", "O"), ("here", 4, "advmod", "ADV", "here", "O"),
+    ]
+    assert types(rows)["Cheek"] == PERSON
+    # a count is not an age: "Acme, 500, ..." stays as NER read it
+    rows[2] = ("500", 0, "appos", "NUM", "500", "O")
+    assert types(rows)["Cheek"] == ORG
+
+
+def test_who_and_an_honorific_make_a_person():
+    who = [
+        ("Starr", 4, "nsubj", "PROPN", "Starr", "B-ORG"), (",", 0, "punct", "PUNCT", ",", "O"),
+        ("who", 3, "nsubj", "PRON", "who", "O"), ("served", 0, "relcl", "VERB", "serve", "O"),
+        ("left", 4, "ROOT", "VERB", "leave", "O"),
+    ]
+    assert types(who)["Starr"] == PERSON
+    which = [("which" if w == "who" else w, *rest) for w, *rest in who]
+    assert types(which)["Starr"] == ORG
+    titled = [
+        ("Ms.", 1, "compound", "PROPN", "Ms.", "O"), ("Calico", 2, "nsubj", "PROPN", "Calico", "B-ORG"),
+        ("left", 2, "ROOT", "VERB", "leave", "O"),
+    ]
+    assert types(titled)["Calico"] == PERSON
+
+
+def test_possessive_kin_and_birth_make_a_person():
+    rows = [
+        ("Sohn", 2, "poss", "PROPN", "Sohn", "B-ORG"), ("'s", 0, "case", "PART", "'s", "O"),
+        ("wife", 3, "nsubj", "NOUN", "wife", "O"), ("left", 3, "ROOT", "VERB", "leave", "O"),
+    ]
+    assert types(rows)["Sohn"] == PERSON
+    rows[2] = ("shares", 3, "nsubj", "NOUN", "share", "O")
+    assert types(rows)["Sohn"] == ORG
+    born = [
+        ("Simon", 2, "nsubjpass", "PROPN", "Simon", "B-ORG"), ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("born", 2, "ROOT", "VERB", "bear", "O"),
+    ]
+    assert types(born)["Simon"] == PERSON
+    founded = [("founded" if w == "born" else w, h, d, p, "found" if w == "born" else l, e) for w, h, d, p, l, e in born]
+    assert types(founded)["Simon"] == ORG
+
+
+def test_a_town_followed_by_its_state_is_a_place_with_a_joined_spelling():
+    rows = [
+        ("Bethany", 4, "nsubj", "PROPN", "Bethany", "B-ORG"), (",", 0, "punct", "PUNCT", ",", "O"),
+        ("Conn.", 0, "appos", "PROPN", "Conn.", "B-GPE"), (",", 0, "punct", "PUNCT", ",", "O"),
+        ("voted", 4, "ROOT", "VERB", "vote", "O"),
+    ]
+    found = types(rows, spaces=[False, True, False, True, False])
+    assert found["Bethany"] == PLACE and found["Conn."] == PLACE
+    assert found["Bethany, Conn."] == PLACE
+    # a company followed by a state is not a town
+    rows = [
+        ("Acme", 1, "compound", "PROPN", "Acme", "B-ORG"), ("Corp.", 5, "nsubj", "PROPN", "Corp.", "I-ORG"),
+        (",", 1, "punct", "PUNCT", ",", "O"), ("Conn.", 1, "appos", "PROPN", "Conn.", "B-GPE"),
+        (",", 1, "punct", "PUNCT", ",", "O"), ("voted", 5, "ROOT", "VERB", "vote", "O"),
+    ]
+    found = types(rows, spaces=[True, False, True, False, True, False])
+    assert "Acme Corp., Conn." not in found and found["Acme Corp."] == ORG
+
+
+def test_dateline_city_is_a_place_and_the_agency_an_organisation():
+    rows = [
+        ("HOUSTON", 0, "ROOT", "PROPN", "HOUSTON", "B-ORG"), ("(", 0, "punct", "PUNCT", "(", "O"),
+        ("AP", 0, "appos", "PROPN", "AP", "B-PERSON"), (")", 0, "punct", "PUNCT", ")", "O"),
+    ]
+    found = types(rows, spaces=[True, False, False, False])
+    assert found == {"HOUSTON": PLACE, "AP": ORG}
+
+
+def test_place_shaped_names():
+    rows = [
+        ("in", 3, "prep", "ADP", "in", "O"), ("Ocala", 2, "compound", "PROPN", "Ocala", "B-ORG"),
+        ("Forest", 0, "pobj", "PROPN", "Forest", "I-ORG"), ("burned", 3, "ROOT", "VERB", "burn", "O"),
+    ]
+    assert types(rows)["Ocala Forest"] == PLACE
+    rows[2] = ("Bank", 0, "pobj", "PROPN", "Bank", "I-ORG")
+    assert types(rows)["Ocala Bank"] == ORG
+
+
+def test_region_lexicon_and_state_abbreviations_keep_their_period():
+    assert region_name("Conn.") == "Connecticut" and region_name("N.Y.") == "New York"
+    assert region_name("Texas") == "Texas" and region_name("Acme") is None
+    assert known_place("Havana") and not known_place("Apple")
+    assert clean_name("Bethany, Conn.") == "Bethany, Conn."
+    assert clean_name("in Texas.") == "in Texas"
