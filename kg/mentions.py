@@ -28,6 +28,7 @@ from .lexicon import (
 from .model import ORG, PERSON, PLACE, PRODUCT
 from .names import (
     DATELINE,
+    SOURCE_LINE,
     HONORIFICS,
     PERSON_APPOSITIVES,
     PERSON_PASSIVE_VERBS,
@@ -131,6 +132,7 @@ class DocNames:
         self.weak_from = _boilerplate_start(doc)
         self.credits = _credit_spans(self.text)
         self._headline: dict[int, bool] = {}
+        self.blocked: set[int] = set()  # tokens of a source line's number, language and time
         self._collect()
         self._type_from_context()
         self._share_types_in_doc()
@@ -144,7 +146,7 @@ class DocNames:
             start += 1
         title = None
         if ner == "PERSON" or ner is None:
-            while end - start > 1 and doc[start].lower_ in PERSON_TITLES:
+            while end - start > 1 and doc[start].lower_ in PERSON_TITLES and doc[start + 1].text != "-":
                 title = doc[start].text
                 start += 1
         # "Ms. Carpenter", "Sen. Dole": NER leaves the honorific outside the name
@@ -154,7 +156,7 @@ class DocNames:
             end -= 1
         if end <= start:
             return None
-        if any(i in self.by_token for i in range(start, end)):
+        if any(i in self.by_token or i in self.blocked for i in range(start, end)):
             return None
         span = doc[start:end]
         text = clean_name(span.text)
@@ -195,6 +197,7 @@ class DocNames:
 
     def _collect(self) -> None:
         doc = self.doc
+        self._datelines()
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES and ent.label_ not in WEAK_NER:
                 continue
@@ -216,7 +219,6 @@ class DocNames:
                 i += 1
         self.names.sort(key=lambda n: n.start)
         self.aliases = self._acronyms()
-        self._datelines()
         self._city_regions()
 
     def _acronyms(self) -> dict[str, str]:
@@ -237,27 +239,40 @@ class DocNames:
         return out
 
     def _datelines(self) -> None:
-        """ "WASHINGTON (AP) _", "BELGRADE, Yugoslavia (AP)": a line opening with a place and a
-        bracketed news agency. The place is where the story was filed, the agency an organisation;
-        both are plain names, not a shouted headline."""
+        """ "WASHINGTON (AP) _", "Beijing XINHUA in English 1313 GMT": a line opening with the
+        place a story was filed from and the agency or broadcaster that filed it. Both are plain
+        names, not a shouted headline; they are claimed before NER, which runs them together."""
         text = self.text
-        for line_start in _line_starts(text):
-            m = DATELINE.match(text, line_start, min(len(text), line_start + 120))
-            if m is None:
-                continue
+        found: list[tuple[int, int, str]] = []
+        for m in DATELINE.finditer(text):
+            city = m.group("city")
+            if not city.isupper() and not (m.group("region") or m.group("date") or known_place(city)):
+                continue  # "Google (GOOG) -" is a ticker, not a dateline
             for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
-                if m.group(group) is None:
-                    continue
-                span = self.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
-                if span is None:
-                    continue
-                name = self.by_token.get(span.start)
-                if name is None and group != "region":
-                    name = self._add(span.start, span.end, None)
-                if name is not None and name.start >= span.start and name.end <= span.end:
-                    name.votes[kind] += 3.0
-                    name.weak = False
-        self.names.sort(key=lambda n: n.start)
+                if m.group(group) is not None:
+                    found.append((m.start(group), m.end(group), kind))
+        for m in SOURCE_LINE.finditer(text):
+            words = m.group("rest").split()
+            # the longest opening run of words that is a known city: "Panama City", "Moscow"
+            k = next((k for k in range(min(3, len(words) - 1), 0, -1) if known_place(" ".join(words[:k]))), 0)
+            if not k:
+                continue
+            start = m.start("rest")
+            city_end = start + len(" ".join(words[:k]))
+            found.append((start, city_end, PLACE))
+            found.append((city_end + 1, m.end("rest"), ORG))
+            for a, b in ((m.start(), start), (m.end("rest"), m.end())):
+                span = self.doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    self.blocked.update(range(span.start, span.end))
+        for a, b, kind in found:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            name = self.by_token.get(span.start) or self._add(span.start, span.end, None)
+            if name is not None and name.start >= span.start and name.end <= span.end:
+                name.votes[kind] += 3.0
+                name.weak = False
 
     def _city_regions(self) -> None:
         """ "Lubbock, Texas", "Bethany, Conn.": a name followed by a state or country is a town.

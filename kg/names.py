@@ -153,8 +153,18 @@ PLACE_LAST_WORDS = frozenset(
 # First words of a place name ("Fort Scott", "Mount Vernon", "Lake Tahoe").
 PLACE_FIRST_WORDS = frozenset("fort mount mt. lake".split())
 
-# A news-agency dateline at the start of a line: "WASHINGTON (AP) _", "BELGRADE, Yugoslavia (AP)".
+# A news-agency dateline opening a line: "WASHINGTON (AP) _", "BELGRADE, Yugoslavia (AP)",
+# "LONDON, March 3 (Reuters) -", "(Text) Saint-Gall, Switzerland, Feb 2 (AFP) --".
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'\- ]*[A-Z.])(?:,\s+(?P<region>[A-Z][A-Za-z. ]{1,30}?))?"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+\((?P<agency>[A-Za-z][A-Za-z&\-]{1,15})\)"
+    r"^[ \t]*(?:\([A-Za-z ]{1,20}\)\s+)?(?P<city>[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3})"
+    r"(?:,\s+(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?"
+    r"(?P<date>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+\((?P<agency>[A-Za-z][A-Za-z&\-]{1,15})\)\s*(?:[-_\u2013\u2014]|$)",
+    re.MULTILINE,
+)
+# A monitoring-service source line: "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94"
+# (document number, city, broadcaster or agency, language, time).
+SOURCE_LINE = re.compile(
+    r"(?:\b[A-Z]{2}\d{8,10}\s+|^(?:\([A-Za-z ]{1,20}\)\s+)?(?![^\n]*\b[A-Z]{2}\d{8,10}\s))"
+    r"(?P<rest>[A-Z][^\n]{0,80}?)\s+in\s+[A-Z][A-Za-z\-]+(?:\s+at)?\s+\d{4}\s+GMT\b",
+    re.MULTILINE,
 )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
+import pytest
 import spacy
 
 from kg.mentions import DocNames, clean_name
@@ -111,3 +112,21 @@ def test_region_lexicon_and_state_abbreviations_keep_their_period():
     assert known_place("Havana") and not known_place("Apple")
     assert clean_name("Bethany, Conn.") == "Bethany, Conn."
     assert clean_name("in Texas.") == "in Texas"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("(Text) Saint-Gall, Switzerland, Feb 2 (AFP) -- The wreck was found.", {"Saint-Gall": PLACE, "AFP": ORG}, set()),
+        ("LD0806223294 Sarajevo Radio Bosnia-Herzegovina Network in Serbo-Croatian 2000 GMT 8 Jun 94",
+         {"Sarajevo": PLACE, "Radio Bosnia-Herzegovina Network": ORG}, {"GMT", "LD0806223294"}),
+        ("Google (GOOG) - shares rose on Monday.", {}, {"Google"}),  # a ticker, not a dateline
+    ],
+)
+def test_datelines_and_source_lines(nlp, text, expected, absent):
+    names = DocNames(nlp(text))
+    found = {n.text: n.type for n in names.names}
+    for name, kind in expected.items():
+        assert found.get(name) == kind, found
+    assert not absent & {n for n, t in found.items() if t}
