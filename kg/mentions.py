@@ -27,6 +27,7 @@ from .lexicon import (
 )
 from .model import ORG, PERSON, PLACE, PRODUCT
 from .names import (
+    COMPANY_FORMS,
     DATELINE,
     SOURCE_LINE,
     HONORIFICS,
@@ -186,8 +187,12 @@ class DocNames:
             name.votes[PLACE] += 5.0
         elif known_place(text):
             name.votes[PLACE] += 2.0  # a state, country or large city
-        elif _place_shaped(words):
-            name.votes[PLACE] += 2.5  # "Ocala National Forest", "Fort Scott"
+        elif ner not in ("GPE", "LOC") and _place_shaped(words):
+            name.votes[PLACE] += 1.5  # "Ocala National Forest", "Fort Scott"
+        # "Haworth, Inc.", "Green River Collieries, LLC": a legal form in or right after the name
+        after = end + 1 if end + 1 < len(doc) and doc[end].text == "," else end
+        if words[-1] in COMPANY_FORMS or (after < len(doc) and doc[after].lower_ in COMPANY_FORMS and not doc[after].is_lower):
+            name.votes[ORG] += 2.5
         if title:
             name.votes[PERSON] += 2.0
         self.names.append(name)
@@ -222,19 +227,39 @@ class DocNames:
         self._city_regions()
 
     def _acronyms(self) -> dict[str, str]:
-        """ "Credit Market Analysis Ltd. (CMA)": the bracketed short form names the same entity."""
+        """ "Credit Market Analysis Ltd. (CMA)", "CME Group Inc. (CME Group)", "Green River
+        Collieries, LLC's ("Green River")": the bracketed short form names the same entity."""
         doc, out = self.doc, {}
-        for name in self.names:
+        for name in list(self.names):
             e = name.end
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
-                short = doc[e + 1]
-                inner = self.by_token.get(short.i)
-                if _abbreviates(short.text, name.text):
-                        out[clean_name(short.text)] = name.text
-                        if inner is None:
-                            alias = self._add(short.i, short.i + 1, None)
-                            if alias is not None:
-                                alias.votes.update(name.votes)
+            # skip ", LLC's" between the name and the bracket
+            while e < len(doc) and (doc[e].text == "," or doc[e].lower_ in LEGAL_SUFFIXES or doc[e].tag_ == "POS"):
+                e += 1
+            if e >= len(doc) or doc[e].text != "(":
+                continue
+            a = e + 1
+            while a < len(doc) and doc[a].text in _QUOTE_TOKENS:
+                a += 1
+            b = a
+            while b < len(doc) and b - a < 5 and doc[b].text not in (")", "(") and doc[b].text not in _QUOTE_TOKENS:
+                b += 1
+            close = b
+            while close < len(doc) and doc[close].text in _QUOTE_TOKENS:
+                close += 1
+            if b == a or close >= len(doc) or doc[close].text != ")":
+                continue
+            short = doc[a:b]
+            if not _abbreviates(short.text, name.text):
+                continue
+            out[clean_name(short.text)] = name.text
+            inner = self.by_token.get(a)
+            if inner is None and not any(i in self.by_token for i in range(a, b)):
+                alias = self._add(a, b, None)
+                if alias is not None:
+                    alias.votes.update(name.votes)
+            elif inner is not None and inner.start == a and inner.end == b:
+                for kind, weight in name.votes.items():
+                    inner.votes[kind] += weight
         self.names.sort(key=lambda n: n.start)
         return out
 
@@ -257,6 +282,8 @@ class DocNames:
             k = next((k for k in range(min(3, len(words) - 1), 0, -1) if known_place(" ".join(words[:k]))), 0)
             if not k:
                 continue
+            if k < len(words) - 1 and words[k] == "City":
+                k += 1  # "Guatemala City", not the country
             start = m.start("rest")
             city_end = start + len(" ".join(words[:k]))
             found.append((start, city_end, PLACE))
@@ -329,8 +356,8 @@ class DocNames:
             votes = name.votes
             # "investment firm TCG", "comedian Kevin Hart": a type noun or title inside the NP.
             for child in h.children:
-                if child.dep_ in ("compound", "amod", "nmod") and child.i < name.start:
-                    kind = TYPE_NOUNS.get(child.lower_)
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < name.start and child.i not in self.by_token:
+                    kind = TYPE_NOUNS.get(child.lower_)  # (not the "City" of a name "Guatemala City")
                     if kind:
                         votes[kind] += 3.0
                 if child.dep_ == "appos":  # "Kuaishou, a ... platform"
@@ -571,6 +598,9 @@ def _abbreviates(short: str, long: str) -> bool:
     words = [w for w in every if w.casefold().strip(".") not in LEGAL_SUFFIXES]
     if short.casefold() in (w.casefold() for w in words) and len(every) > 1:
         return True
+    parts = short.split()
+    if len(parts) > 1 and len(every) > len(parts) and [w.casefold() for w in every[: len(parts)]] == [p.casefold() for p in parts]:
+        return True  # "CME Group" for "CME Group Inc. Holdings", "North Central" for "North Central Surgical Center"
     letters = [c for c in short if c.isalpha()]
     if not short.replace(".", "").replace("&", "").isupper() or len(letters) < 2:
         return False
@@ -581,6 +611,7 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch.upper() in it for ch in letters)  # letters appear in order among the initials
 
 
+_QUOTE_TOKENS = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
 _MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][a-z]+(?: Jr\.?| Sr\.?| I{2,3})?$")
 _NOT_PLACE_HEADS = frozenset("hospital college school church academy center centre museum library stadium hotel".split())
 

@@ -76,7 +76,7 @@ MAJOR_CITIES = frozenset(
     Saint Petersburg|San Diego|San Francisco|San Jose|San Juan|San Salvador|Santiago|
     Santo Domingo|Sao Paulo|Sarajevo|Seattle|Seoul|Shanghai|Shenzhen|Singapore|Skopje|Sofia|
     Stockholm|Sydney|Taipei|Tallinn|Tashkent|Tbilisi|Tegucigalpa|Tehran|Tel Aviv|Tirana|Tokyo|
-    Toronto|Tripoli|Tunis|Ulan Bator|Vancouver|Vienna|Vientiane|Vilnius|Warsaw|
+    Toronto|Tripoli|Tunis|Ulan Bator|Guatemala City|Belize City|Quezon City|Vancouver|Vienna|Vientiane|Vilnius|Warsaw|
     Washington D.C.|Wellington|Windhoek|Yangon|Rangoon|Yerevan|Zagreb|Zurich""".replace("\n", "").split("|")
 )
 
@@ -109,6 +109,12 @@ def known_place(text: str) -> bool:
     folded = " ".join(text.casefold().split())
     return region_name(text) is not None or folded in _CITIES
 
+
+# Legal forms that only a company carries ("Haworth, Inc.", "Green River Collieries, LLC").
+COMPANY_FORMS = frozenset(
+    """inc inc. incorporated corp corp. corporation co co. ltd ltd. limited llc l.l.c. plc p.l.c. lp
+    l.p. llp l.l.p. s.a. n.v. nv ag gmbh s.p.a. spa pte pty bhd""".split()
+)
 
 # Honorifics and titles written right before a person's name ("Ms. Carpenter", "Sen. Dole").
 HONORIFICS = frozenset(

@@ -106,6 +106,33 @@ def test_place_shaped_names():
     assert types(rows)["Ocala Bank"] == ORG
 
 
+def test_a_legal_form_after_the_name_makes_a_company():
+    rows = [
+        ("Green", 1, "compound", "PROPN", "Green", "B-LOC"), ("River", 4, "nsubj", "PROPN", "River", "I-LOC"),
+        (",", 1, "punct", "PUNCT", ",", "O"), ("LLC", 1, "appos", "PROPN", "LLC", "B-ORG"),
+        ("sold", 4, "ROOT", "VERB", "sell", "O"),
+    ]
+    spaces = [True, False, True, True, False]
+    assert types(rows, spaces)["Green River"] == ORG
+    rows[3] = ("Wyoming", 1, "appos", "PROPN", "Wyoming", "B-GPE")  # a state, not a legal form
+    assert types(rows, spaces)["Green River"] == PLACE
+
+
+def test_multiword_definition_in_brackets_is_an_alias():
+    rows = [
+        ("CME", 1, "compound", "PROPN", "CME", "B-ORG"), ("Group", 2, "compound", "PROPN", "Group", "I-ORG"),
+        ("Inc.", 8, "nsubj", "PROPN", "Inc.", "I-ORG"), ("(", 2, "punct", "PUNCT", "(", "O"),
+        ('"', 5, "punct", "PUNCT", '"', "O"), ("CME", 6, "compound", "PROPN", "CME", "O"),
+        ("Group", 2, "appos", "PROPN", "Group", "O"), (")", 2, "punct", "PUNCT", ")", "O"),
+        ("grew", 8, "ROOT", "VERB", "grow", "O"),
+    ]
+    names = DocNames(make_doc(rows))
+    assert names.aliases == {"CME Group": "CME Group Inc."}
+    assert {n.text: n.type for n in names.names}["CME Group"] == ORG
+    rows[5] = ("Chicago", 6, "compound", "PROPN", "Chicago", "O")  # not a short form of the name
+    assert DocNames(make_doc(rows)).aliases == {}
+
+
 def test_region_lexicon_and_state_abbreviations_keep_their_period():
     assert region_name("Conn.") == "Connecticut" and region_name("N.Y.") == "New York"
     assert region_name("Texas") == "Texas" and region_name("Acme") is None
@@ -122,6 +149,8 @@ def test_region_lexicon_and_state_abbreviations_keep_their_period():
         ("LD0806223294 Sarajevo Radio Bosnia-Herzegovina Network in Serbo-Croatian 2000 GMT 8 Jun 94",
          {"Sarajevo": PLACE, "Radio Bosnia-Herzegovina Network": ORG}, {"GMT", "LD0806223294"}),
         ("Google (GOOG) - shares rose on Monday.", {}, {"Google"}),  # a ticker, not a dateline
+        ("PA2904034294 Guatemala City Teleonce Television in Spanish 0400 GMT 26 Apr 94",
+         {"Guatemala City": PLACE, "Teleonce Television": ORG}, {"Guatemala"}),
     ],
 )
 def test_datelines_and_source_lines(nlp, text, expected, absent):
