@@ -29,6 +29,8 @@ from .model import ORG, PERSON, PLACE, PRODUCT
 from .names import (
     COMPANY_FORMS,
     DATELINE,
+    DOCUMENT_HEADS,
+    FILING_WORDS,
     SOURCE_LINE,
     HONORIFICS,
     PERSON_APPOSITIVES,
@@ -37,6 +39,7 @@ from .names import (
     PERSON_SUBJECT_VERBS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
+    is_month_word,
     is_state_abbreviation,
     known_place,
     region_name,
@@ -143,7 +146,7 @@ class DocNames:
 
     def _add(self, start: int, end: int, ner: str | None) -> Name | None:
         doc = self.doc
-        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
+        while start < end and (doc[start].lower_ in _LEADING_NON_NAMES or doc[start].is_punct or doc[start].is_space):
             start += 1
         title = None
         if ner == "PERSON" or ner is None:
@@ -166,8 +169,24 @@ class DocNames:
         if sum(c.isalpha() for c in text) < 2:
             return None
         words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
-        if all(w in GENERIC_CAPS or w in ROLE_NOUNS or w in PERSON_TITLES or w in LEGAL_SUFFIXES or w in TYPE_NOUNS or w in ("of", "and", "&") for w in words):
+        # (but "Executive Technology, Inc." and "First Security Corporation" are companies)
+        company_form = len(words) > 1 and words[-1] in COMPANY_FORMS
+        if not company_form and all(w in GENERIC_CAPS or w in ROLE_NOUNS or w in PERSON_TITLES or w in LEGAL_SUFFIXES or w in TYPE_NOUNS or w in ("of", "and", "&") for w in words):
             return None  # "Chief Executive Officer", "Vice", "Board of Directors", "Inc"
+        # "Asset Purchase Agreement", "Common Stock", "Effective October30", "L.L.P.": filing words
+        if words[-1] in DOCUMENT_HEADS or not company_form and all(
+            w in GENERIC_CAPS or w in FILING_WORDS or w in LEGAL_SUFFIXES or w in ("of", "and", "&", "the") or is_month_word(w) or w.isdigit() for w in words
+        ):
+            return None
+        # "Board of LiqTech International, Inc.", "Institutional Division of Financial West Group":
+        # a generic unit of a company names the company
+        if "of" in words[1:-1] and words[-1] in LEGAL_SUFFIXES:
+            k = words.index("of")
+            if all(w in GENERIC_CAPS or w in FILING_WORDS or w in ("institutional", "formation") for w in words[:k]):
+                cut = next((i for i in range(start, end) if doc[i].lower_ == "of"), None)
+                if cut is not None:
+                    self.blocked.update(range(start, cut + 1))  # the unit is not a name of its own
+                    return self._add(cut + 1, end, ner)
         if len(words) > 1 and words[0] in TYPE_NOUNS and span[0].is_sent_start:
             return self._add(start + 1, end, ner)  # "Drugmaker Sanofi SA" at a sentence start
         # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention
@@ -611,6 +630,8 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch.upper() in it for ch in letters)  # letters appear in order among the initials
 
 
+# "the", and a filing's furniture glued before a name ("Table of Contents STANDARD PARKING CORPORATION")
+_LEADING_NON_NAMES = frozenset("the a an table contents of item exhibit section schedule".split())
 _QUOTE_TOKENS = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
 _MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][a-z]+(?: Jr\.?| Sr\.?| I{2,3})?$")
 _NOT_PLACE_HEADS = frozenset("hospital college school church academy center centre museum library stadium hotel".split())

@@ -116,6 +116,33 @@ COMPANY_FORMS = frozenset(
     l.p. llp l.l.p. s.a. n.v. nv ag gmbh s.p.a. spa pte pty bhd""".split()
 )
 
+# Words of filings and contracts: a "name" ending in one names a document, not an entity
+# ("Asset Purchase Agreement", "Series A Preferred Stock", "Bank Holding Company Act").
+DOCUMENT_HEADS = frozenset(
+    """agreement agreements amendment amendments plan act statement statements regulation
+    regulations exhibit exhibits schedule schedules confirmation certificate complaint""".split()
+)
+# Further words that, alone or together, make no name ("Second Amended", "Effective October30").
+FILING_WORDS = DOCUMENT_HEADS | frozenset(
+    """stock notes report reports contents application amended restated first second third fourth fifth item items section sections article
+    articles table code form forms data selected summary overview note option options warrant
+    warrants facility policy policies compliance ownership beneficial certain
+    preferred common series consolidated current annual quarterly period fiscal year""".split()
+)
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct.
+    nov nov. dec dec.""".split()
+)
+_MONTH_DAY = re.compile(r"^(?:" + "|".join(m for m in MONTHS if not m.endswith(".")) + r")\d{1,2}$")
+
+
+def is_month_word(word: str) -> bool:
+    """ "October", "Oct.", "October30" (a date glued together in filings)."""
+    w = word.casefold()
+    return w in MONTHS or bool(_MONTH_DAY.match(w))
+
+
 # Honorifics and titles written right before a person's name ("Ms. Carpenter", "Sen. Dole").
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame rev rev. reverend msgr msgr. sen sen.

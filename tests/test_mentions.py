@@ -133,6 +133,25 @@ def test_multiword_definition_in_brackets_is_an_alias():
     assert DocNames(make_doc(rows)).aliases == {}
 
 
+def _ner_names(words: list[str], ent: tuple[int, int]) -> set[str]:
+    """Names found when NER marks words[ent[0]:ent[1]] as ORG in "<words> grew"."""
+    n = len(words)
+    rows = [(w, n, "compound", "PROPN", w, ("B-ORG" if i == ent[0] else "I-ORG") if ent[0] <= i < ent[1] else "O") for i, w in enumerate(words)]
+    rows.append(("grew", n, "ROOT", "VERB", "grow", "O"))
+    return {nm.text for nm in DocNames(make_doc(rows)).names}
+
+
+def test_filing_words_are_not_names_but_companies_named_with_them_are():
+    assert _ner_names(["Asset", "Purchase", "Agreement"], (0, 3)) == set()
+    assert _ner_names(["Effective", "October30"], (0, 2)) == set()
+    assert _ner_names(["Second", "Amended"], (0, 2)) == set()
+    assert _ner_names(["First", "Security", "Corporation"], (0, 3)) == {"First Security Corporation"}
+    assert _ner_names(["Acme", "Purchase"], (0, 2)) == {"Acme Purchase"}
+    # a company's board or division stands for the company itself
+    assert _ner_names(["Board", "of", "Acme", "Holdings", "Inc."], (0, 5)) == {"Acme Holdings Inc."}
+    assert _ner_names(["Board", "of", "Directors"], (0, 3)) == set()
+
+
 def test_region_lexicon_and_state_abbreviations_keep_their_period():
     assert region_name("Conn.") == "Connecticut" and region_name("N.Y.") == "New York"
     assert region_name("Texas") == "Texas" and region_name("Acme") is None
