@@ -30,7 +30,10 @@ from .names import (
     COMPANY_FORMS,
     DATELINE,
     DOCUMENT_HEADS,
+    GOVERNMENT_HEADS,
+    GOVERNMENT_PORTFOLIOS,
     FILING_WORDS,
+    SOURCE_ALONE,
     SOURCE_LINE,
     HONORIFICS,
     PERSON_APPOSITIVES,
@@ -171,6 +174,8 @@ class DocNames:
         words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
         # (but "Executive Technology, Inc." and "First Security Corporation" are companies)
         company_form = len(words) > 1 and words[-1] in COMPANY_FORMS
+        # ... and "State Department", "Justice Department" are government bodies
+        company_form |= ner == "ORG" and len(words) > 1 and words[-1] in GOVERNMENT_HEADS and any(w in GOVERNMENT_PORTFOLIOS for w in words)
         if not company_form and all(w in GENERIC_CAPS or w in ROLE_NOUNS or w in PERSON_TITLES or w in LEGAL_SUFFIXES or w in TYPE_NOUNS or w in ("of", "and", "&") for w in words):
             return None  # "Chief Executive Officer", "Vice", "Board of Directors", "Inc"
         # "Asset Purchase Agreement", "Common Stock", "Effective October30", "L.L.P.": filing words
@@ -295,7 +300,7 @@ class DocNames:
             for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
                 if m.group(group) is not None:
                     found.append((m.start(group), m.end(group), kind))
-        for m in SOURCE_LINE.finditer(text):
+        for m in (*SOURCE_LINE.finditer(text), *SOURCE_ALONE.finditer(text)):
             words = m.group("rest").split()
             # the longest opening run of words that is a known city: "Panama City", "Moscow"
             k = next((k for k in range(min(3, len(words) - 1), 0, -1) if known_place(" ".join(words[:k]))), 0)
@@ -303,6 +308,8 @@ class DocNames:
                 continue
             if k < len(words) - 1 and words[k] == "City":
                 k += 1  # "Guatemala City", not the country
+            if m.re is SOURCE_ALONE and not all(w.isupper() for w in words[k:]):
+                continue
             start = m.start("rest")
             city_end = start + len(" ".join(words[:k]))
             found.append((start, city_end, PLACE))
@@ -415,6 +422,15 @@ class DocNames:
                 if sib.ner_type and sib.ner_type != PLACE:
                     name.votes[sib.ner_type] += 0.6
 
+    def _own_person_pronoun(self, name: Name) -> bool:
+        for t in self.doc[name.end : self.sent(name.start).end]:
+            other = self.by_token.get(t.i)
+            if other is not None and other.ner == "PERSON":
+                return False
+            if t.lower_ in ("his", "him", "her", "himself", "herself") and t.tag_ in ("PRP", "PRP$"):
+                return True
+        return False
+
     def _person_cues(self, name: Name, h: Token) -> None:
         """Context only a person has: an honorific, an age, "who", a wife, being born or shot."""
         doc, votes, e = self.doc, name.votes, name.end
@@ -431,10 +447,20 @@ class DocNames:
         # "Ms. Carpenter's brother", "Richardson's hometown"
         if h.dep_ == "poss" and h.head.lemma_.lower() in PERSON_POSSESSIONS:
             votes[PERSON] += 1.5
-        # "Kovacevic, a Serb", "Starr, a fellow appointee"
+        # "Kovacevic, a Serb", "Starr, a fellow appointee"; "Dole's wife, Elizabeth"
         for child in h.children:
             if child.dep_ == "appos" and child.i >= e and child.lower_ in PERSON_APPOSITIVES:
                 votes[PERSON] += 2.0
+        if h.dep_ == "appos" and h.head.i < name.start and h.head.i not in self.by_token and h.head.lower_ in PERSON_APPOSITIVES:
+            votes[PERSON] += 2.0
+        # "Marshall is a lawyer and former aide to Patrick": a person noun as predicate
+        if h.dep_ == "nsubj" and h.head.lemma_ in ("be", "become", "remain"):
+            for child in h.head.children:
+                if child.dep_ == "attr" and (TYPE_NOUNS.get(child.lower_) == PERSON or child.lower_ in PERSON_APPOSITIVES):
+                    votes[PERSON] += 1.5
+        # "Hitler trapped in his Berlin bunker": a his/her/him later in the sentence, no other person between
+        if name.ner == "PERSON" and self._own_person_pronoun(name):
+            votes[PERSON] += 1.0
         # "Lennon was shot to death", "Norton Simon was born", "Perry died"
         verb = h.head
         if h.dep_ == "nsubjpass" and verb.lemma_.lower() in PERSON_PASSIVE_VERBS:

@@ -129,6 +129,13 @@ FILING_WORDS = DOCUMENT_HEADS | frozenset(
     warrants facility policy policies compliance ownership beneficial certain
     preferred common series consolidated current annual quarterly period fiscal year""".split()
 )
+# Government portfolios: "State Department", "Justice Department", "Health and Human Services"
+# are institutions although every word of them is generic.
+GOVERNMENT_PORTFOLIOS = frozenset(
+    """state justice defense defence treasury commerce labor labour energy health education interior
+    agriculture transportation transport veterans housing homeland foreign environment""".split()
+)
+GOVERNMENT_HEADS = frozenset("department ministry office agency service services administration".split())
 MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct.
@@ -157,7 +164,7 @@ PERSON_POSSESSIONS = frozenset(
     family fiancee fiance girlfriend boyfriend grandson granddaughter grandfather grandmother
     uncle aunt nephew niece cousin hometown birthplace birthday funeral grave memoirs memoir
     biography autobiography assassin assassination killer murderer bodyguard lawyer attorney
-    mistress spouse""".split()
+    mistress spouse death""".split()
 )
 
 # "X, a Serb", "X, a fellow appointee": appositive nouns that describe a person.
@@ -194,10 +201,13 @@ DATELINE = re.compile(
     r"(?P<date>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+\((?P<agency>[A-Za-z][A-Za-z&\-]{1,15})\)\s*(?:[-_\u2013\u2014]|$)",
     re.MULTILINE,
 )
-# A monitoring-service source line: "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94"
-# (document number, city, broadcaster or agency, language, time).
+# A monitoring-service source line: "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94",
+# "PM2303111794 Moscow IZVESTIYA in Russian 23 Mar 94 p 3" (document number, city, broadcaster or
+# paper, language, time or date), or its short form alone on a line: "Moscow IZVESTIYA".
+_DOC_NUMBER = r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{9,13}"
 SOURCE_LINE = re.compile(
-    r"(?:\b[A-Z]{2}\d{8,10}\s+|^(?:\([A-Za-z ]{1,20}\)\s+)?(?![^\n]*\b[A-Z]{2}\d{8,10}\s))"
-    r"(?P<rest>[A-Z][^\n]{0,80}?)\s+in\s+[A-Z][A-Za-z\-]+(?:\s+at)?\s+\d{4}\s+GMT\b",
+    r"(?:" + _DOC_NUMBER + r"\s+|^(?:\([A-Za-z ]{1,20}\)\s+)?(?![^\n]*" + _DOC_NUMBER + r"\s))"
+    r"(?P<rest>[A-Z][^\n]{0,80}?)\s+in\s+[A-Z][A-Za-z\-]+(?:\s+at)?\s+(?:\d{4}\s+GMT\b|\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b)",
     re.MULTILINE,
 )
+SOURCE_ALONE = re.compile(r"^[ \t]*(?P<rest>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?: [A-Z][A-Z\-']+)+)[ \t]*$", re.MULTILINE)

@@ -150,6 +150,9 @@ def test_filing_words_are_not_names_but_companies_named_with_them_are():
     # a company's board or division stands for the company itself
     assert _ner_names(["Board", "of", "Acme", "Holdings", "Inc."], (0, 5)) == {"Acme Holdings Inc."}
     assert _ner_names(["Board", "of", "Directors"], (0, 3)) == set()
+    # every word generic, yet a government body
+    assert _ner_names(["the", "State", "Department"], (1, 3)) == {"State Department"}
+    assert _ner_names(["the", "Marketing", "Department"], (1, 3)) == set()
 
 
 def test_region_lexicon_and_state_abbreviations_keep_their_period():
@@ -170,6 +173,8 @@ def test_region_lexicon_and_state_abbreviations_keep_their_period():
         ("Google (GOOG) - shares rose on Monday.", {}, {"Google"}),  # a ticker, not a dateline
         ("PA2904034294 Guatemala City Teleonce Television in Spanish 0400 GMT 26 Apr 94",
          {"Guatemala City": PLACE, "Teleonce Television": ORG}, {"Guatemala"}),
+        ("PM2303111794 Moscow IZVESTIYA in Russian 23 Mar 94 p 3", {"Moscow": PLACE, "IZVESTIYA": ORG}, set()),
+        ("Moscow IZVESTIYA", {"Moscow": PLACE, "IZVESTIYA": ORG}, set()),
     ],
 )
 def test_datelines_and_source_lines(nlp, text, expected, absent):
