@@ -36,6 +36,7 @@ from .names import (
     SOURCE_ALONE,
     SOURCE_LINE,
     HONORIFICS,
+    KEY_HONORIFICS,
     PERSON_APPOSITIVES,
     PERSON_PASSIVE_VERBS,
     PERSON_POSSESSIONS,
@@ -78,6 +79,7 @@ class Name:
     ner: str | None = None
     weak: bool = False  # headline/boilerplate: a name only if confirmed elsewhere
     title: str | None = None  # a title stripped from the front ("President-elect")
+    spelling: bool = False  # another spelling of a name ("President Kennedy"), not a mention of its own
 
     @property
     def ner_weight(self) -> float:
@@ -222,6 +224,11 @@ class DocNames:
         self.names.append(name)
         for i in range(start, end):
             self.by_token[i] = name
+        # "President Kennedy": the titled form is recorded as another spelling (no votes, no
+        # tokens: rules and typing see only the name itself)
+        k = start - 1
+        if title and k >= 0 and doc[k].text == title and title.casefold() in KEY_HONORIFICS and doc[k].whitespace_:
+            self.names.append(Name(text=f"{title} {text}", start=k, end=end, weak=name.weak, spelling=True))
         return name
 
     def _collect(self) -> None:
@@ -255,6 +262,8 @@ class DocNames:
         Collieries, LLC's ("Green River")": the bracketed short form names the same entity."""
         doc, out = self.doc, {}
         for name in list(self.names):
+            if name.spelling:
+                continue
             e = name.end
             # skip ", LLC's" between the name and the bracket
             while e < len(doc) and (doc[e].text == "," or doc[e].lower_ in LEGAL_SUFFIXES or doc[e].tag_ == "POS"):
@@ -334,7 +343,7 @@ class DocNames:
         joined = []
         for name in self.names:
             e = name.end
-            if e + 1 >= len(doc) or doc[e].text != ",":
+            if name.spelling or e + 1 >= len(doc) or doc[e].text != ",":
                 continue
             region = self.by_token.get(e + 1)
             if region is None or region.start != e + 1 or region_name(region.text) is None or region_name(name.text) is not None:
@@ -346,7 +355,7 @@ class DocNames:
                 continue  # "Acme Corp., Texas" is a company, not a town
             name.votes[PLACE] += 3.0
             region.votes[PLACE] += 3.0
-            both = Name(text=f"{name.text}, {region.text}", start=name.start, end=region.end, ner=None, weak=name.weak)
+            both = Name(text=f"{name.text}, {region.text}", start=name.start, end=region.end, ner=None, weak=name.weak, spelling=True)
             both.votes[PLACE] += 3.0
             joined.append(both)
         if joined:
@@ -378,6 +387,8 @@ class DocNames:
 
     def _type_from_context(self) -> None:
         for name in self.names:
+            if name.spelling:
+                continue
             h = self.head(name)
             votes = name.votes
             # "investment firm TCG", "comedian Kevin Hart": a type noun or title inside the NP.
@@ -415,6 +426,8 @@ class DocNames:
             self._person_cues(name, h)
         # Lists share a type: "Facebook, Instagram, Pinterest, Snapchat, and TikTok".
         for name in self.names:
+            if name.spelling:
+                continue
             h = self.head(name)
             siblings = [self.by_token.get(t.i) for t in h.conjuncts]
             siblings = [s for s in siblings if s is not None and s is not name]
@@ -686,7 +699,7 @@ def _definite(token: Token) -> bool:
 
 
 def _is_propn(token: Token) -> bool:
-    return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and token.text.lower() not in PERSON_TITLES
+    return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and token.text.lower() not in PERSON_TITLES and token.lower_ not in HONORIFICS
 
 
 def _split_span(ent: Span) -> list[tuple[int, int]]:

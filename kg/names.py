@@ -158,6 +158,14 @@ HONORIFICS = frozenset(
     pope archbishop bishop cardinal rabbi sheikh imam lord lady premier chancellor""".split()
 )
 
+# Honorifics a name's key drops ("President Kennedy" and "Kennedy" are one person): only those
+# that never begin a company's or a place's name.
+KEY_HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr. prof prof. sir rev rev. reverend msgr msgr. sen sen. senator
+    rep. congressman congresswoman gov gov. governor president president-elect mayor judge gen. col.
+    lt. capt. sgt. maj. adm. cmdr.""".split()
+)
+
 # "Carpenter's brother", "Richardson's hometown": only people have these.
 PERSON_POSSESSIONS = frozenset(
     """wife husband brother sister son daughter father mother widow widower parents children

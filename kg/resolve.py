@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
-from .names import region_name
+from .names import KEY_HONORIFICS, region_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
 
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
@@ -32,7 +32,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "basedIn": (frozenset({ORG}), frozenset({PLACE})),
 }
 # Titles dropped from the front of a key ("President-elect Donald Trump" -> "donald trump").
-_KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split())
+_KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split()) | KEY_HONORIFICS
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -52,6 +52,8 @@ def name_key(name: str) -> str:
         tokens.pop()
     while len(tokens) > 2 and tokens[0] in _KEY_TITLES:
         tokens.pop(0)
+    if len(tokens) == 2 and tokens[0] in KEY_HONORIFICS:
+        tokens.pop(0)  # "President Kennedy", "Mr. Deese": the surname alone
     return " ".join(t.replace(".", "") if len(t) <= 5 else t for t in tokens)
 
 

@@ -183,3 +183,16 @@ def test_datelines_and_source_lines(nlp, text, expected, absent):
     for name, kind in expected.items():
         assert found.get(name) == kind, found
     assert not absent & {n for n, t in found.items() if t}
+
+
+def test_titled_form_is_a_spelling_not_a_mention():
+    rows = [
+        ("President", 1, "compound", "PROPN", "President", "O"), ("Kennedy", 2, "nsubj", "PROPN", "Kennedy", "B-PERSON"),
+        ("spoke", 2, "ROOT", "VERB", "speak", "O"),
+    ]
+    names = DocNames(make_doc(rows))
+    found = {n.text: (n.type, n.spelling) for n in names.names}
+    assert found == {"Kennedy": (PERSON, False), "President Kennedy": (None, True)}
+    assert names.by_token[1].text == "Kennedy" and 0 not in names.by_token
+    rows[0] = ("Chairman", 1, "compound", "PROPN", "Chairman", "O")  # a role, not an honorific
+    assert {n.text for n in DocNames(make_doc(rows)).names} == {"Kennedy"}
