@@ -28,6 +28,7 @@ from .lexicon import (
 from .model import ORG, PERSON, PLACE, PRODUCT
 from .names import (
     COMPANY_FORMS,
+    COMPANY_POSSESSIONS,
     DATELINE,
     DOCUMENT_HEADS,
     GOVERNMENT_HEADS,
@@ -141,6 +142,7 @@ class DocNames:
         self.weak_from = _boilerplate_start(doc)
         self.credits = _credit_spans(self.text)
         self._headline: dict[int, bool] = {}
+        self.multiline = "\n" in self.text.strip()
         self.blocked: set[int] = set()  # tokens of a source line's number, language and time
         self._collect()
         self._type_from_context()
@@ -206,7 +208,8 @@ class DocNames:
         name = Name(text=text, start=start, end=end, ner=ner, title=title)
         sent = self.sent(start)
         if sent.start not in self._headline:
-            self._headline[sent.start] = _is_headline(sent, self.text)
+            # a one-line document is all there is: nothing else could confirm its names
+            self._headline[sent.start] = self.multiline and _is_headline(sent, self.text)
         name.weak = start >= self.weak_from or self._headline[sent.start] or any(a <= span.start_char < b for a, b in self.credits)
         place = place_name(text)
         if place:
@@ -417,6 +420,12 @@ class DocNames:
                 votes[ORG] += 2.0
             if name.ner_type != PLACE and h.dep_ in ("poss", "compound") and h.head.lower_ in ROLE_NOUNS and h.head.i not in self.by_token:
                 votes[ORG] += 2.0
+            # "shares of Uber", "Qualcomm's stake", "a unit of X": only companies have these
+            if name.ner_type != PLACE and (
+                h.dep_ == "pobj" and h.head.lower_ in ("of", "in") and h.head.head.lemma_.lower() in COMPANY_POSSESSIONS
+                or h.dep_ in ("poss", "compound") and h.head.lemma_.lower() in COMPANY_POSSESSIONS and h.head.i not in self.by_token
+            ):
+                votes[ORG] += 1.5
             # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
             if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS:
                 votes[PERSON] += 0.5

@@ -150,6 +150,12 @@ def is_month_word(word: str) -> bool:
     return w in MONTHS or bool(_MONTH_DAY.match(w))
 
 
+# "shares of X", "X's stake", "a subsidiary of X": nouns whose owner is a company.
+COMPANY_POSSESSIONS = frozenset(
+    """share stock stake shareholder stockholder subsidiary subsidiaries unit division merger
+    takeover buyout ipo earnings revenue revenues""".split()
+)
+
 # Honorifics and titles written right before a person's name ("Ms. Carpenter", "Sen. Dole").
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame rev rev. reverend msgr msgr. sen sen.

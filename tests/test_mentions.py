@@ -196,3 +196,22 @@ def test_titled_form_is_a_spelling_not_a_mention():
     assert names.by_token[1].text == "Kennedy" and 0 not in names.by_token
     rows[0] = ("Chairman", 1, "compound", "PROPN", "Chairman", "O")  # a role, not an honorific
     assert {n.text for n in DocNames(make_doc(rows)).names} == {"Kennedy"}
+
+
+def test_shares_of_a_name_make_a_company():
+    rows = [
+        ("Shares", 3, "nsubj", "NOUN", "share", "O"), ("of", 0, "prep", "ADP", "of", "O"),
+        ("Uber", 1, "pobj", "PROPN", "Uber", "O"), ("jumped", 3, "ROOT", "VERB", "jump", "O"),
+    ]
+    assert types(rows)["Uber"] == ORG
+    rows[0] = ("Fans", 3, "nsubj", "NOUN", "fan", "O")
+    assert types(rows)["Uber"] is None
+
+
+@pytest.mark.slow
+def test_a_one_line_document_is_not_a_headline_waiting_for_confirmation(nlp):
+    line = "Microsoft To Acquire LinkedIn For Cash In Big Deal"
+    alone = {n.text: n.weak for n in DocNames(nlp(line)).names}
+    assert alone.get("Microsoft") is False
+    with_body = {n.text: n.weak for n in DocNames(nlp(line + "\nThe deal was announced on Monday.")).names}
+    assert with_body.get("Microsoft") is True
