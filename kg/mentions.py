@@ -41,6 +41,7 @@ from .names import (
     PERSON_APPOSITIVES,
     PERSON_PASSIVE_VERBS,
     PERSON_POSSESSIONS,
+    PERSON_SPAN_OPENERS,
     PERSON_SUBJECT_VERBS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
@@ -159,6 +160,12 @@ class DocNames:
         if ner == "PERSON" or ner is None:
             while end - start > 1 and doc[start].lower_ in PERSON_TITLES and doc[start + 1].text != "-":
                 title = doc[start].text
+                start += 1
+        if ner == "PERSON":
+            # "Composer Thomas", "Evaluating Juppe", "Austrian Archduke Franz Ferdinand"
+            while end - start > 1 and (doc[start].lower_ in PERSON_SPAN_OPENERS or doc[start].pos_ == "VERB" or doc[start].lower_ in DEMONYMS):
+                title = title or doc[start].text
+                self.blocked.add(start)  # not a name candidate of its own either
                 start += 1
         # "Ms. Carpenter", "Sen. Dole": NER leaves the honorific outside the name
         if title is None and start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start - 1].text[:1].isupper():

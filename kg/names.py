@@ -26,7 +26,7 @@ US_STATES: dict[str, tuple[str, ...]] = {
     "Wyoming": ("Wyo.",), "District of Columbia": ("D.C.",),
 }
 CANADIAN_PROVINCES: dict[str, tuple[str, ...]] = {
-    "Alberta": ("Alta.",), "British Columbia": ("B.C.",), "Manitoba": ("Man.",), "New Brunswick": ("N.B.",),
+    "Alberta": ("Alta.",), "British Columbia": ("B.C.",), "Manitoba": (), "New Brunswick": ("N.B.",),
     "Newfoundland": ("Nfld.",), "Nova Scotia": ("N.S.",), "Ontario": ("Ont.",), "Quebec": ("Que.",),
     "Saskatchewan": ("Sask.",),
 }
@@ -170,6 +170,14 @@ KEY_HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr. prof prof. sir rev rev. reverend msgr msgr. sen sen. senator
     rep. congressman congresswoman gov gov. governor president president-elect mayor judge gen. col.
     lt. capt. sgt. maj. adm. cmdr.""".split()
+)
+
+# Words that open a person's NER span without being part of the name ("Composer Thomas",
+# "Deputy Yevhen Saburov"); nobility ("Archduke") and given names ("Dean") stay.
+PERSON_SPAN_OPENERS = frozenset(
+    """composer police officer detective sergeant corporal lieutenant commander admiral colonel
+    captain actress actor author writer singer poet painter novelist playwright director
+    deputy""".split()
 )
 
 # "Carpenter's brother", "Richardson's hometown": only people have these.

@@ -41,7 +41,7 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES).strip()
     place = place_name(text)
     if place:
-        return place.casefold()
+        return place.casefold()  # "U.S." -> "united states", "Mass." -> "massachusetts"
     # "Lubbock, Texas" is another spelling of Lubbock
     head, comma, tail = text.rpartition(",")
     if comma and head.strip() and region_name(tail.strip()) and not region_name(head.strip()):

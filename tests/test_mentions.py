@@ -215,3 +215,14 @@ def test_a_one_line_document_is_not_a_headline_waiting_for_confirmation(nlp):
     assert alone.get("Microsoft") is False
     with_body = {n.text: n.weak for n in DocNames(nlp(line + "\nThe deal was announced on Monday.")).names}
     assert with_body.get("Microsoft") is True
+
+
+def test_role_words_opening_a_person_span_are_not_the_name():
+    rows = [
+        ("Later", 3, "advmod", "ADV", "later", "O"),
+        ("Composer", 2, "compound", "PROPN", "Composer", "B-PERSON"), ("Thomas", 3, "nsubj", "PROPN", "Thomas", "I-PERSON"),
+        ("wrote", 3, "ROOT", "VERB", "write", "O"),
+    ]
+    assert {n.text for n in DocNames(make_doc(rows)).names} == {"Thomas"}
+    rows[1] = ("Dean", 2, "compound", "PROPN", "Dean", "B-PERSON")  # a given name, not the role
+    assert {n.text for n in DocNames(make_doc(rows)).names} == {"Dean Thomas"}
