@@ -37,6 +37,7 @@ from .names import (
     SOURCE_ALONE,
     SOURCE_LINE,
     HONORIFICS,
+    INSTITUTION_HEADS,
     KEY_HONORIFICS,
     PERSON_APPOSITIVES,
     PERSON_PASSIVE_VERBS,
@@ -396,6 +397,7 @@ class DocNames:
         return self.sents[max(k - 1, 0)].start
 
     def _type_from_context(self) -> None:
+        doc = self.doc
         for name in self.names:
             if name.spelling:
                 continue
@@ -427,6 +429,12 @@ class DocNames:
                 votes[ORG] += 2.0
             if name.ner_type != PLACE and h.dep_ in ("poss", "compound") and h.head.lower_ in ROLE_NOUNS and h.head.i not in self.by_token:
                 votes[ORG] += 2.0
+            # "a Fargo native"; "Stacy Bickel, 25, of Tempe": a hometown
+            if h.dep_ == "compound" and h.head.lower_ in ("native", "natives", "resident", "residents") and h.head.i not in self.by_token:
+                votes[PLACE] += 2.0
+            s = name.start
+            if s >= 4 and doc[s - 1].lower_ == "of" and doc[s - 2].text == "," and _is_age(doc[s - 3]) and doc[s - 4].text == ",":
+                votes[PLACE] += 2.5
             # "shares of Uber", "Qualcomm's stake", "a unit of X": only companies have these
             if name.ner_type != PLACE and (
                 h.dep_ == "pobj" and h.head.lower_ in ("of", "in") and h.head.head.lemma_.lower() in COMPANY_POSSESSIONS
@@ -724,7 +732,11 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = ent.start
     doc = ent.doc
+    # "National Aeronautics and Space Administration": the "and" is inside one institution's name
+    one_institution = ent.label_ == "ORG" and ent[-1].lower_ in INSTITUTION_HEADS
     for tok in ent:
+        if one_institution and tok.lower_ == "and" and tok.i > ent.start and doc[tok.i - 1].lower_ not in INSTITUTION_HEADS:
+            continue
         if tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in LEGAL_SUFFIXES:
             continue
         if tok.text in (",", ";") or (tok.lower_ in ("and", "or") and tok.dep_ == "cc") or tok.tag_ == "POS":

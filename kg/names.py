@@ -136,6 +136,13 @@ GOVERNMENT_PORTFOLIOS = frozenset(
     agriculture transportation transport veterans housing homeland foreign environment""".split()
 )
 GOVERNMENT_HEADS = frozenset("department ministry office agency service services administration".split())
+# Head nouns that end an institution's name: "National Aeronautics and Space Administration",
+# "Immigration and Naturalization Service" are one name, not two joined by "and".
+INSTITUTION_HEADS = GOVERNMENT_HEADS | frozenset(
+    """commission committee council institute institution association society foundation union
+    authority board bureau corporation organization organisation federation league fund
+    university college school center centre party""".split()
+)
 MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct.

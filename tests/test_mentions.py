@@ -226,3 +226,32 @@ def test_role_words_opening_a_person_span_are_not_the_name():
     assert {n.text for n in DocNames(make_doc(rows)).names} == {"Thomas"}
     rows[1] = ("Dean", 2, "compound", "PROPN", "Dean", "B-PERSON")  # a given name, not the role
     assert {n.text for n in DocNames(make_doc(rows)).names} == {"Dean Thomas"}
+
+
+def test_one_institution_with_and_in_its_name_is_not_split():
+    rows = [
+        ("the", 3, "det", "DET", "the", "O"), ("Aeronautics", 3, "compound", "PROPN", "Aeronautics", "B-ORG"),
+        ("and", 1, "cc", "CCONJ", "and", "I-ORG"), ("Administration", 4, "nsubj", "PROPN", "Administration", "I-ORG"),
+        ("said", 4, "ROOT", "VERB", "say", "O"),
+    ]
+    assert {n.text for n in DocNames(make_doc(rows)).names} == {"Aeronautics and Administration"}
+    rows[3] = ("Facebook", 4, "nsubj", "PROPN", "Facebook", "I-ORG")  # two companies in one span
+    rows[1] = ("Google", 3, "compound", "PROPN", "Google", "B-ORG")
+    assert {n.text for n in DocNames(make_doc(rows)).names} == {"Google", "Facebook"}
+
+
+def test_hometowns_are_places():
+    rows = [
+        ("Bickel", 6, "nsubj", "PROPN", "Bickel", "B-PERSON"), (",", 0, "punct", "PUNCT", ",", "O"),
+        ("25", 0, "appos", "NUM", "25", "O"), (",", 0, "punct", "PUNCT", ",", "O"),
+        ("of", 0, "prep", "ADP", "of", "O"), ("Tempe", 4, "pobj", "PROPN", "Tempe", "B-ORG"),
+        ("pleaded", 6, "ROOT", "VERB", "plead", "O"),
+    ]
+    assert types(rows)["Tempe"] == PLACE
+    rows[2] = ("Jr.", 0, "appos", "PROPN", "Jr.", "O")  # no age: "of X" may be an employer
+    assert types(rows)["Tempe"] == ORG
+    native = [
+        ("a", 2, "det", "DET", "a", "O"), ("Fargo", 2, "compound", "PROPN", "Fargo", "B-ORG"),
+        ("native", 2, "ROOT", "NOUN", "native", "O"),
+    ]
+    assert types(native)["Fargo"] == PLACE
