@@ -21,9 +21,9 @@ from .lexicon import (
     NOT_NAMES,
     PERSON_TITLES,
     PRODUCT_WHEN_MODIFIER,
-    place_name,
     ROLE_NOUNS,
     TYPE_NOUNS,
+    place_name,
 )
 from .model import ORG, PERSON, PLACE, PRODUCT
 from .names import (
@@ -31,11 +31,9 @@ from .names import (
     COMPANY_POSSESSIONS,
     DATELINE,
     DOCUMENT_HEADS,
+    FILING_WORDS,
     GOVERNMENT_HEADS,
     GOVERNMENT_PORTFOLIOS,
-    FILING_WORDS,
-    SOURCE_ALONE,
-    SOURCE_LINE,
     HONORIFICS,
     INSTITUTION_HEADS,
     KEY_HONORIFICS,
@@ -46,8 +44,9 @@ from .names import (
     PERSON_SUBJECT_VERBS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
+    SOURCE_ALONE,
+    SOURCE_LINE,
     is_month_word,
-    is_state_abbreviation,
     known_place,
     region_name,
 )
@@ -117,7 +116,7 @@ def clean_name(text: str) -> str:
     text = _APOSTROPHES.sub("'", text).strip(" \t\n,;:-\"'()[]")
     # keep the period of "Co.", "Inc.", "Jr.", "U.S."; drop a sentence's full stop
     last = text.rsplit(" ", 1)[-1]
-    if text.endswith(".") and not (last.casefold() in LEGAL_SUFFIXES or "." in last[:-1] or len(last) <= 4 and last[:1].isupper() or is_state_abbreviation(last)):
+    if text.endswith(".") and not (last.casefold() in LEGAL_SUFFIXES or "." in last[:-1] or len(last) <= 4 and last[:1].isupper()):
         text = text.rstrip(".")
     text = re.sub(r"^(the|The|THE)\s+", "", text)
     text = re.sub(r"'s?$", "", text)

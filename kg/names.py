@@ -96,14 +96,6 @@ def region_name(text: str) -> str | None:
     return _REGION_FORMS.get(folded) or _REGION_FORMS.get(folded.replace(".", "").replace(" ", ""))
 
 
-def is_state_abbreviation(word: str) -> bool:
-    """ "Conn.", "N.Y.": an abbreviation whose final period belongs to the name."""
-    return word.endswith(".") and region_name(word) is not None and word[:-1].casefold() not in _REGION_FORMS_PLAIN
-
-
-_REGION_FORMS_PLAIN = frozenset(n.casefold() for n in (*US_STATES, *CANADIAN_PROVINCES, *WORLD_COUNTRIES))
-
-
 def known_place(text: str) -> bool:
     """A country, state, province, capital or large city."""
     folded = " ".join(text.casefold().split())

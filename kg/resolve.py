@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
-from .names import KEY_HONORIFICS, region_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
+from .names import KEY_HONORIFICS, region_name
 
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
 
