@@ -27,6 +27,7 @@ from .lexicon import (
 )
 from .model import ORG, PERSON, PLACE, PRODUCT
 from .names import (
+    BROADCASTER_WORDS,
     COMPANY_FORMS,
     COMPANY_POSSESSIONS,
     DATELINE,
@@ -46,6 +47,7 @@ from .names import (
     PLACE_LAST_WORDS,
     SOURCE_ALONE,
     SOURCE_LINE,
+    SOURCE_NUMBERED,
     is_month_word,
     known_place,
     region_name,
@@ -319,7 +321,9 @@ class DocNames:
             for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
                 if m.group(group) is not None:
                     found.append((m.start(group), m.end(group), kind))
-        for m in (*SOURCE_LINE.finditer(text), *SOURCE_ALONE.finditer(text)):
+        for m in (*SOURCE_LINE.finditer(text), *SOURCE_NUMBERED.finditer(text), *SOURCE_ALONE.finditer(text)):
+            if m.re is SOURCE_NUMBERED and " in " in m.group("rest"):
+                continue  # a full source line, read above
             words = m.group("rest").split()
             # the longest opening run of words that is a known city: "Panama City", "Moscow"
             k = next((k for k in range(min(3, len(words) - 1), 0, -1) if known_place(" ".join(words[:k]))), 0)
@@ -327,7 +331,8 @@ class DocNames:
                 continue
             if k < len(words) - 1 and words[k] == "City":
                 k += 1  # "Guatemala City", not the country
-            if m.re is SOURCE_ALONE and not all(w.isupper() for w in words[k:]):
+            # alone on a line, the source must look like one: "Moscow IZVESTIYA", "Madrid RNE International"
+            if m.re is SOURCE_ALONE and not (all(w.isupper() for w in words[k:]) or any(w.casefold() in BROADCASTER_WORDS for w in words[k:])):
                 continue
             start = m.start("rest")
             city_end = start + len(" ".join(words[:k]))

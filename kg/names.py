@@ -231,4 +231,8 @@ SOURCE_LINE = re.compile(
     r"(?P<rest>[A-Z][^\n]{0,80}?)\s+in\s+[A-Z][A-Za-z\-]+(?:\s+at)?\s+(?:\d{4}\s+GMT\b|\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b)",
     re.MULTILINE,
 )
-SOURCE_ALONE = re.compile(r"^[ \t]*(?P<rest>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?: [A-Z][A-Z\-']+)+)[ \t]*$", re.MULTILINE)
+# With a document number the language may be missing: "PM3001110194 London THE SUNDAY TIMES 30 Jan 94".
+SOURCE_NUMBERED = re.compile(_DOC_NUMBER + r"\s+(?P<rest>[A-Z][^\n]{0,80}?)\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b", re.MULTILINE)
+# Words that mark a broadcaster or news service in a short source line ("Havana Radio Reloj Network").
+BROADCASTER_WORDS = frozenset("radio television tv network service international news agency".split())
+SOURCE_ALONE = re.compile(r"^[ \t]*(?P<rest>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?: [A-Z][A-Za-z\-']*)+)[ \t]*$", re.MULTILINE)

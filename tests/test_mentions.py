@@ -174,6 +174,9 @@ def test_region_lexicon():
          {"Guatemala City": PLACE, "Teleonce Television": ORG}, {"Guatemala"}),
         ("PM2303111794 Moscow IZVESTIYA in Russian 23 Mar 94 p 3", {"Moscow": PLACE, "IZVESTIYA": ORG}, set()),
         ("Moscow IZVESTIYA", {"Moscow": PLACE, "IZVESTIYA": ORG}, set()),
+        ("Havana Radio Reloj Network", {"Havana": PLACE, "Radio Reloj Network": ORG}, set()),
+        ("Text of Article PM3001110194 London THE SUNDAY TIMES 30 Jan 94 pp 1", {"London": PLACE, "SUNDAY TIMES": ORG}, set()),
+        ("New York Times", {}, {"New York"}),  # alone on a line, but no broadcaster word: one name
     ],
 )
 def test_datelines_and_source_lines(nlp, text, expected, absent):
