@@ -481,10 +481,11 @@ class DocNames:
         k = e + 2 if e + 1 < len(doc) and doc[e + 1].lower_ == "then" else e + 1
         if e < len(doc) and doc[e].text == "," and k + 1 < len(doc) and _is_age(doc[k]) and doc[k + 1].text in (",", ".", ")"):
             votes[PERSON] += 2.0
-        # "Starr, who served", "a man called Raoul, who": who/whom stand for people
+        # "Starr, who served", "a man called Raoul, who": who/whom stand for people (weakly:
+        # news writes "Morgan Stanley, who declined to comment" too)
         k = e + 1 if e < len(doc) and doc[e].text == "," else e
         if k < len(doc) and doc[k].lower_ in ("who", "whom"):
-            votes[PERSON] += 1.5
+            votes[PERSON] += 0.8
         # "Ms. Carpenter's brother", "Richardson's hometown"
         if h.dep_ == "poss" and h.head.lemma_.lower() in PERSON_POSSESSIONS:
             votes[PERSON] += 1.5

@@ -202,8 +202,8 @@ PERSON_APPOSITIVES = frozenset(
 PERSON_SUBJECT_VERBS = frozenset("die marry testify weep graduate smile laugh".split())
 PERSON_PASSIVE_VERBS = frozenset(
     """bear assassinate murder shoot wound stab arrest kidnap abduct imprison jail execute
-    sentence convict elect appoint nominate hospitalize bury widow""".split()
-)
+    elect hospitalize bury widow""".split()
+)  # not "appoint" or "convict": firms are appointed auditors and convicted of fraud
 
 # Last words of a place name ("Ocala National Forest", "Nelson Street", "Fort Bend County").
 PLACE_LAST_WORDS = frozenset(

@@ -37,13 +37,16 @@ def test_an_age_in_apposition_makes_a_person():
 
 def test_who_and_an_honorific_make_a_person():
     who = [
-        ("Starr", 4, "nsubj", "PROPN", "Starr", "B-ORG"), (",", 0, "punct", "PUNCT", ",", "O"),
+        ("Starr", 4, "nsubj", "PROPN", "Starr", "O"), (",", 0, "punct", "PUNCT", ",", "O"),
         ("who", 3, "nsubj", "PRON", "who", "O"), ("served", 0, "relcl", "VERB", "serve", "O"),
         ("left", 4, "ROOT", "VERB", "leave", "O"),
     ]
     assert types(who)["Starr"] == PERSON
     which = [("which" if w == "who" else w, *rest) for w, *rest in who]
-    assert types(which)["Starr"] == ORG
+    assert types(which)["Starr"] is None
+    # too weak to overrule NER: news writes "Morgan Stanley, who declined to comment"
+    company = [("Starr", 4, "nsubj", "PROPN", "Starr", "B-ORG"), *who[1:]]
+    assert types(company)["Starr"] == ORG
     titled = [
         ("Ms.", 1, "compound", "PROPN", "Ms.", "O"), ("Calico", 2, "nsubj", "PROPN", "Calico", "B-ORG"),
         ("left", 2, "ROOT", "VERB", "leave", "O"),
