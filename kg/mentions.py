@@ -715,7 +715,8 @@ def _place_shaped(words: list[str]) -> bool:
         return False
     if any(w in LEGAL_SUFFIXES or TYPE_NOUNS.get(w, PLACE) != PLACE for w in words):
         return False
-    return words[-1] in PLACE_LAST_WORDS or words[0] in PLACE_FIRST_WORDS
+    # "Fort Scott", "Lake Tahoe" (but "Mount Sinai Health System" names an institution)
+    return words[-1] in PLACE_LAST_WORDS or len(words) == 2 and words[0] in PLACE_FIRST_WORDS
 
 
 def _line_starts(text: str) -> list[int]:

@@ -107,6 +107,17 @@ def test_place_shaped_names():
     assert types(rows)["Ocala Forest"] == PLACE
     rows[2] = ("Bank", 0, "pobj", "PROPN", "Bank", "I-ORG")
     assert types(rows)["Ocala Bank"] == ORG
+    fort = [
+        ("in", 3, "prep", "ADP", "in", "O"), ("Fort", 2, "compound", "PROPN", "Fort", "B-ORG"),
+        ("Scott", 0, "pobj", "PROPN", "Scott", "I-ORG"), ("burned", 3, "ROOT", "VERB", "burn", "O"),
+    ]
+    assert types(fort)["Fort Scott"] == PLACE
+    firm = [
+        ("in", 4, "prep", "ADP", "in", "O"), ("Fort", 2, "compound", "PROPN", "Fort", "B-ORG"),
+        ("Scott", 3, "compound", "PROPN", "Scott", "I-ORG"), ("Partners", 0, "pobj", "PROPN", "Partners", "I-ORG"),
+        ("invested", 4, "ROOT", "VERB", "invest", "O"),
+    ]
+    assert types(firm)["Fort Scott Partners"] == ORG  # "Fort ..." is a place only as a two-word name
 
 
 def test_a_legal_form_after_the_name_makes_a_company():
