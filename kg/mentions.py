@@ -21,11 +21,37 @@ from .lexicon import (
     NOT_NAMES,
     PERSON_TITLES,
     PRODUCT_WHEN_MODIFIER,
-    place_name,
     ROLE_NOUNS,
     TYPE_NOUNS,
+    place_name,
 )
 from .model import ORG, PERSON, PLACE, PRODUCT
+from .names import (
+    BROADCASTER_WORDS,
+    COMPANY_FORMS,
+    COMPANY_POSSESSIONS,
+    DATELINE,
+    DOCUMENT_HEADS,
+    FILING_WORDS,
+    GOVERNMENT_HEADS,
+    GOVERNMENT_PORTFOLIOS,
+    HONORIFICS,
+    INSTITUTION_HEADS,
+    KEY_HONORIFICS,
+    PERSON_APPOSITIVES,
+    PERSON_PASSIVE_VERBS,
+    PERSON_POSSESSIONS,
+    PERSON_SPAN_OPENERS,
+    PERSON_SUBJECT_VERBS,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
+    SOURCE_ALONE,
+    SOURCE_LINE,
+    SOURCE_NUMBERED,
+    is_month_word,
+    known_place,
+    region_name,
+)
 
 NER_TYPES = {"ORG": ORG, "PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "PRODUCT": PRODUCT}
 WEAK_NER = {"FAC", "WORK_OF_ART", "NORP", "EVENT"}  # kept as candidates only, never typed by NER
@@ -57,6 +83,7 @@ class Name:
     ner: str | None = None
     weak: bool = False  # headline/boilerplate: a name only if confirmed elsewhere
     title: str | None = None  # a title stripped from the front ("President-elect")
+    spelling: bool = False  # another spelling of a name ("President Kennedy"), not a mention of its own
 
     @property
     def ner_weight(self) -> float:
@@ -118,6 +145,8 @@ class DocNames:
         self.weak_from = _boilerplate_start(doc)
         self.credits = _credit_spans(self.text)
         self._headline: dict[int, bool] = {}
+        self.multiline = "\n" in self.text.strip()
+        self.blocked: set[int] = set()  # tokens of a source line's number, language and time
         self._collect()
         self._type_from_context()
         self._share_types_in_doc()
@@ -127,18 +156,27 @@ class DocNames:
 
     def _add(self, start: int, end: int, ner: str | None) -> Name | None:
         doc = self.doc
-        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
+        while start < end and (doc[start].lower_ in _LEADING_NON_NAMES or doc[start].is_punct or doc[start].is_space):
             start += 1
         title = None
         if ner == "PERSON" or ner is None:
-            while end - start > 1 and doc[start].lower_ in PERSON_TITLES:
+            while end - start > 1 and doc[start].lower_ in PERSON_TITLES and doc[start + 1].text != "-":
                 title = doc[start].text
                 start += 1
+        if ner == "PERSON":
+            # "Composer Thomas", "Evaluating Juppe", "Austrian Archduke Franz Ferdinand"
+            while end - start > 1 and (doc[start].lower_ in PERSON_SPAN_OPENERS or doc[start].pos_ == "VERB" or doc[start].lower_ in DEMONYMS):
+                title = title or doc[start].text
+                self.blocked.add(start)  # not a name candidate of its own either
+                start += 1
+        # "Ms. Carpenter", "Sen. Dole": NER leaves the honorific outside the name
+        if title is None and start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start - 1].text[:1].isupper():
+            title = doc[start - 1].text
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"to", "of", "and", "in"}):
             end -= 1
         if end <= start:
             return None
-        if any(i in self.by_token for i in range(start, end)):
+        if any(i in self.by_token or i in self.blocked for i in range(start, end)):
             return None
         span = doc[start:end]
         text = clean_name(span.text)
@@ -147,8 +185,26 @@ class DocNames:
         if sum(c.isalpha() for c in text) < 2:
             return None
         words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
-        if all(w in GENERIC_CAPS or w in ROLE_NOUNS or w in PERSON_TITLES or w in LEGAL_SUFFIXES or w in TYPE_NOUNS or w in ("of", "and", "&") for w in words):
+        # (but "Executive Technology, Inc." and "First Security Corporation" are companies)
+        company_form = len(words) > 1 and words[-1] in COMPANY_FORMS
+        # ... and "State Department", "Justice Department" are government bodies
+        company_form |= ner == "ORG" and len(words) > 1 and words[-1] in GOVERNMENT_HEADS and any(w in GOVERNMENT_PORTFOLIOS for w in words)
+        if not company_form and all(w in GENERIC_CAPS or w in ROLE_NOUNS or w in PERSON_TITLES or w in LEGAL_SUFFIXES or w in TYPE_NOUNS or w in ("of", "and", "&") for w in words):
             return None  # "Chief Executive Officer", "Vice", "Board of Directors", "Inc"
+        # "Asset Purchase Agreement", "Common Stock", "Effective October30", "L.L.P.": filing words
+        if words[-1] in DOCUMENT_HEADS or not company_form and all(
+            w in GENERIC_CAPS or w in FILING_WORDS or w in LEGAL_SUFFIXES or w in ("of", "and", "&", "the") or is_month_word(w) or w.isdigit() for w in words
+        ):
+            return None
+        # "Board of LiqTech International, Inc.", "Institutional Division of Financial West Group":
+        # a generic unit of a company names the company
+        if "of" in words[1:-1] and words[-1] in LEGAL_SUFFIXES:
+            k = words.index("of")
+            if all(w in GENERIC_CAPS or w in FILING_WORDS or w in ("institutional", "formation") for w in words[:k]):
+                cut = next((i for i in range(start, end) if doc[i].lower_ == "of"), None)
+                if cut is not None:
+                    self.blocked.update(range(start, cut + 1))  # the unit is not a name of its own
+                    return self._add(cut + 1, end, ner)
         if len(words) > 1 and words[0] in TYPE_NOUNS and span[0].is_sent_start:
             return self._add(start + 1, end, ner)  # "Drugmaker Sanofi SA" at a sentence start
         # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention
@@ -161,20 +217,35 @@ class DocNames:
         name = Name(text=text, start=start, end=end, ner=ner, title=title)
         sent = self.sent(start)
         if sent.start not in self._headline:
-            self._headline[sent.start] = _is_headline(sent, self.text)
+            # a one-line document is all there is: nothing else could confirm its names
+            self._headline[sent.start] = self.multiline and _is_headline(sent, self.text)
         name.weak = start >= self.weak_from or self._headline[sent.start] or any(a <= span.start_char < b for a, b in self.credits)
         place = place_name(text)
         if place:
             name.votes[PLACE] += 5.0
+        elif known_place(text):
+            name.votes[PLACE] += 2.0  # a state, country or large city
+        elif ner not in ("GPE", "LOC") and _place_shaped(words):
+            name.votes[PLACE] += 1.5  # "Ocala National Forest", "Fort Scott"
+        # "Haworth, Inc.", "Green River Collieries, LLC": a legal form in or right after the name
+        after = end + 1 if end + 1 < len(doc) and doc[end].text == "," else end
+        if words[-1] in COMPANY_FORMS or (after < len(doc) and doc[after].lower_ in COMPANY_FORMS and not doc[after].is_lower):
+            name.votes[ORG] += 2.5
         if title:
             name.votes[PERSON] += 2.0
         self.names.append(name)
         for i in range(start, end):
             self.by_token[i] = name
+        # "President Kennedy": the titled form is recorded as another spelling (no votes, no
+        # tokens: rules and typing see only the name itself)
+        k = start - 1
+        if title and k >= 0 and doc[k].text == title and title.casefold() in KEY_HONORIFICS and doc[k].whitespace_:
+            self.names.append(Name(text=f"{title} {text}", start=k, end=end, weak=name.weak, spelling=True))
         return name
 
     def _collect(self) -> None:
         doc = self.doc
+        self._datelines()
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES and ent.label_ not in WEAK_NER:
                 continue
@@ -196,23 +267,115 @@ class DocNames:
                 i += 1
         self.names.sort(key=lambda n: n.start)
         self.aliases = self._acronyms()
+        self._city_regions()
 
     def _acronyms(self) -> dict[str, str]:
-        """ "Credit Market Analysis Ltd. (CMA)": the bracketed short form names the same entity."""
+        """ "Credit Market Analysis Ltd. (CMA)", "CME Group Inc. (CME Group)", "Green River
+        Collieries, LLC's ("Green River")": the bracketed short form names the same entity."""
         doc, out = self.doc, {}
-        for name in self.names:
+        for name in list(self.names):
+            if name.spelling:
+                continue
             e = name.end
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
-                short = doc[e + 1]
-                inner = self.by_token.get(short.i)
-                if _abbreviates(short.text, name.text):
-                        out[clean_name(short.text)] = name.text
-                        if inner is None:
-                            alias = self._add(short.i, short.i + 1, None)
-                            if alias is not None:
-                                alias.votes.update(name.votes)
+            # skip ", LLC's" between the name and the bracket
+            while e < len(doc) and (doc[e].text == "," or doc[e].lower_ in LEGAL_SUFFIXES or doc[e].tag_ == "POS"):
+                e += 1
+            if e >= len(doc) or doc[e].text != "(":
+                continue
+            a = e + 1
+            while a < len(doc) and doc[a].text in _QUOTE_TOKENS:
+                a += 1
+            b = a
+            while b < len(doc) and b - a < 5 and doc[b].text not in (")", "(") and doc[b].text not in _QUOTE_TOKENS:
+                b += 1
+            close = b
+            while close < len(doc) and doc[close].text in _QUOTE_TOKENS:
+                close += 1
+            if b == a or close >= len(doc) or doc[close].text != ")":
+                continue
+            short = doc[a:b]
+            if not _abbreviates(short.text, name.text):
+                continue
+            out[clean_name(short.text)] = name.text
+            inner = self.by_token.get(a)
+            if inner is None and not any(i in self.by_token for i in range(a, b)):
+                alias = self._add(a, b, None)
+                if alias is not None:
+                    alias.votes.update(name.votes)
+            elif inner is not None and inner.start == a and inner.end == b:
+                for kind, weight in name.votes.items():
+                    inner.votes[kind] += weight
         self.names.sort(key=lambda n: n.start)
         return out
+
+    def _datelines(self) -> None:
+        """ "WASHINGTON (AP) _", "Beijing XINHUA in English 1313 GMT": a line opening with the
+        place a story was filed from and the agency or broadcaster that filed it. Both are plain
+        names, not a shouted headline; they are claimed before NER, which runs them together."""
+        text = self.text
+        found: list[tuple[int, int, str]] = []
+        for m in DATELINE.finditer(text):
+            city = m.group("city")
+            if not city.isupper() and not (m.group("region") or m.group("date") or known_place(city)):
+                continue  # "Google (GOOG) -" is a ticker, not a dateline
+            for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
+                if m.group(group) is not None:
+                    found.append((m.start(group), m.end(group), kind))
+        for m in (*SOURCE_LINE.finditer(text), *SOURCE_NUMBERED.finditer(text), *SOURCE_ALONE.finditer(text)):
+            if m.re is SOURCE_NUMBERED and " in " in m.group("rest"):
+                continue  # a full source line, read above
+            words = m.group("rest").split()
+            # the longest opening run of words that is a known city: "Panama City", "Moscow"
+            k = next((k for k in range(min(3, len(words) - 1), 0, -1) if known_place(" ".join(words[:k]))), 0)
+            if not k:
+                continue
+            if k < len(words) - 1 and words[k] == "City":
+                k += 1  # "Guatemala City", not the country
+            # alone on a line, the source must look like one: "Moscow IZVESTIYA", "Madrid RNE International"
+            if m.re is SOURCE_ALONE and not (all(w.isupper() for w in words[k:]) or any(w.casefold() in BROADCASTER_WORDS for w in words[k:])):
+                continue
+            start = m.start("rest")
+            city_end = start + len(" ".join(words[:k]))
+            found.append((start, city_end, PLACE))
+            found.append((city_end + 1, m.end("rest"), ORG))
+            for a, b in ((m.start(), start), (m.end("rest"), m.end())):
+                span = self.doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    self.blocked.update(range(span.start, span.end))
+        for a, b, kind in found:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            name = self.by_token.get(span.start) or self._add(span.start, span.end, None)
+            if name is not None and name.start >= span.start and name.end <= span.end:
+                name.votes[kind] += 3.0
+                name.weak = False
+
+    def _city_regions(self) -> None:
+        """ "Lubbock, Texas", "Bethany, Conn.": a name followed by a state or country is a town.
+        Both are places, and the joined form is recorded as another spelling of the town."""
+        doc = self.doc
+        joined = []
+        for name in self.names:
+            e = name.end
+            if name.spelling or e + 1 >= len(doc) or doc[e].text != ",":
+                continue
+            region = self.by_token.get(e + 1)
+            if region is None or region.start != e + 1 or region_name(region.text) is None or region_name(name.text) is not None:
+                continue
+            if region.end < len(doc) and not (doc[region.end].is_punct or doc[region.end].is_space or doc[region.end].is_lower):
+                continue  # "Paris, Texas Instruments said": the region word starts another name
+            words = [w.casefold().strip(".,") for w in name.text.split()]
+            if any(w in LEGAL_SUFFIXES or TYPE_NOUNS.get(w, PLACE) != PLACE for w in words):
+                continue  # "Acme Corp., Texas" is a company, not a town
+            name.votes[PLACE] += 3.0
+            region.votes[PLACE] += 3.0
+            both = Name(text=f"{name.text}, {region.text}", start=name.start, end=region.end, ner=None, weak=name.weak, spelling=True)
+            both.votes[PLACE] += 3.0
+            joined.append(both)
+        if joined:
+            self.names.extend(joined)  # extra spellings only: tokens stay with the town's own name
+            self.names.sort(key=lambda n: n.start)
 
     # --- typing from context ----------------------------------------------------------------
 
@@ -238,13 +401,16 @@ class DocNames:
         return self.sents[max(k - 1, 0)].start
 
     def _type_from_context(self) -> None:
+        doc = self.doc
         for name in self.names:
+            if name.spelling:
+                continue
             h = self.head(name)
             votes = name.votes
             # "investment firm TCG", "comedian Kevin Hart": a type noun or title inside the NP.
             for child in h.children:
-                if child.dep_ in ("compound", "amod", "nmod") and child.i < name.start:
-                    kind = TYPE_NOUNS.get(child.lower_)
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < name.start and child.i not in self.by_token:
+                    kind = TYPE_NOUNS.get(child.lower_)  # (not the "City" of a name "Guatemala City")
                     if kind:
                         votes[kind] += 3.0
                 if child.dep_ == "appos":  # "Kuaishou, a ... platform"
@@ -267,20 +433,85 @@ class DocNames:
                 votes[ORG] += 2.0
             if name.ner_type != PLACE and h.dep_ in ("poss", "compound") and h.head.lower_ in ROLE_NOUNS and h.head.i not in self.by_token:
                 votes[ORG] += 2.0
+            # "a Fargo native"; "Stacy Bickel, 25, of Tempe": a hometown
+            if h.dep_ == "compound" and h.head.lower_ in ("native", "natives", "resident", "residents") and h.head.i not in self.by_token:
+                votes[PLACE] += 2.0
+            s = name.start
+            if s >= 4 and doc[s - 1].lower_ == "of" and doc[s - 2].text == "," and _is_age(doc[s - 3]) and doc[s - 4].text == ",":
+                votes[PLACE] += 2.5
+            # "shares of Uber", "Qualcomm's stake", "a unit of X": only companies have these
+            if name.ner_type != PLACE and (
+                h.dep_ == "pobj" and h.head.lower_ in ("of", "in") and h.head.head.lemma_.lower() in COMPANY_POSSESSIONS
+                or h.dep_ in ("poss", "compound") and h.head.lemma_.lower() in COMPANY_POSSESSIONS and h.head.i not in self.by_token
+            ):
+                votes[ORG] += 1.5
             # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
             if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS:
                 votes[PERSON] += 0.5
             # "Jiang was among the first ... She was able to": a he/she subject right after.
             if name.ner == "PERSON" and self._followed_by_person_pronoun(h):
                 votes[PERSON] += 1.0
+            self._person_cues(name, h)
         # Lists share a type: "Facebook, Instagram, Pinterest, Snapchat, and TikTok".
         for name in self.names:
+            if name.spelling:
+                continue
             h = self.head(name)
             siblings = [self.by_token.get(t.i) for t in h.conjuncts]
             siblings = [s for s in siblings if s is not None and s is not name]
             for sib in siblings:
                 if sib.ner_type and sib.ner_type != PLACE:
                     name.votes[sib.ner_type] += 0.6
+
+    def _own_person_pronoun(self, name: Name) -> bool:
+        for t in self.doc[name.end : self.sent(name.start).end]:
+            other = self.by_token.get(t.i)
+            if other is not None and other.ner == "PERSON":
+                return False
+            if t.lower_ in ("his", "him", "her", "himself", "herself") and t.tag_ in ("PRP", "PRP$"):
+                return True
+        return False
+
+    def _person_cues(self, name: Name, h: Token) -> None:
+        """Context only a person has: an honorific, an age, "who", a wife, being born or shot."""
+        doc, votes, e = self.doc, name.votes, name.end
+        if name.title and name.title.casefold() in HONORIFICS:
+            votes[PERSON] += 2.0  # "Ms. Carpenter" (the honorific stood outside the NER span)
+        # "Cheek, 53," / "Ms. Calico, then 19,": an age in apposition
+        k = e + 2 if e + 1 < len(doc) and doc[e + 1].lower_ == "then" else e + 1
+        if e < len(doc) and doc[e].text == "," and k + 1 < len(doc) and _is_age(doc[k]) and doc[k + 1].text in (",", ".", ")"):
+            votes[PERSON] += 2.0
+        # "Starr, who served", "a man called Raoul, who": who/whom stand for people (weakly:
+        # news writes "Morgan Stanley, who declined to comment" too)
+        k = e + 1 if e < len(doc) and doc[e].text == "," else e
+        if k < len(doc) and doc[k].lower_ in ("who", "whom"):
+            votes[PERSON] += 0.8
+        # "Ms. Carpenter's brother", "Richardson's hometown"
+        if h.dep_ == "poss" and h.head.lemma_.lower() in PERSON_POSSESSIONS:
+            votes[PERSON] += 1.5
+        # "Kovacevic, a Serb", "Starr, a fellow appointee"; "Dole's wife, Elizabeth"
+        for child in h.children:
+            if child.dep_ == "appos" and child.i >= e and child.lower_ in PERSON_APPOSITIVES:
+                votes[PERSON] += 2.0
+        if h.dep_ == "appos" and h.head.i < name.start and h.head.i not in self.by_token and h.head.lower_ in PERSON_APPOSITIVES:
+            votes[PERSON] += 2.0
+        # "Marshall is a lawyer and former aide to Patrick": a person noun as predicate
+        if h.dep_ == "nsubj" and h.head.lemma_ in ("be", "become", "remain"):
+            for child in h.head.children:
+                if child.dep_ == "attr" and (TYPE_NOUNS.get(child.lower_) == PERSON or child.lower_ in PERSON_APPOSITIVES):
+                    votes[PERSON] += 1.5
+        # "Hitler trapped in his Berlin bunker": a his/her/him later in the sentence, no other person between
+        if name.ner == "PERSON" and self._own_person_pronoun(name):
+            votes[PERSON] += 1.0
+        # "Lennon was shot to death", "Norton Simon was born", "Perry died"
+        verb = h.head
+        if h.dep_ == "nsubjpass" and verb.lemma_.lower() in PERSON_PASSIVE_VERBS:
+            votes[PERSON] += 1.5
+        elif h.dep_ == "nsubj" and verb.lemma_.lower() in PERSON_SUBJECT_VERBS:
+            votes[PERSON] += 1.5
+        # "Ulf D. Merbold", "John F. Kennedy": a middle initial
+        if _MIDDLE_INITIAL.match(name.text):
+            votes[PERSON] += 2.0
 
     def _share_types_in_doc(self) -> None:
         """Every mention of a name in one article gets the article's majority type, so one
@@ -454,6 +685,9 @@ def _abbreviates(short: str, long: str) -> bool:
     words = [w for w in every if w.casefold().strip(".") not in LEGAL_SUFFIXES]
     if short.casefold() in (w.casefold() for w in words) and len(every) > 1:
         return True
+    parts = short.split()
+    if len(parts) > 1 and len(every) > len(parts) and [w.casefold() for w in every[: len(parts)]] == [p.casefold() for p in parts]:
+        return True  # "CME Group" for "CME Group Inc. Holdings", "North Central" for "North Central Surgical Center"
     letters = [c for c in short if c.isalpha()]
     if not short.replace(".", "").replace("&", "").isupper() or len(letters) < 2:
         return False
@@ -464,12 +698,38 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch.upper() in it for ch in letters)  # letters appear in order among the initials
 
 
+# "the", and a filing's furniture glued before a name ("Table of Contents STANDARD PARKING CORPORATION")
+_LEADING_NON_NAMES = frozenset("the a an table contents of item exhibit section schedule".split())
+_QUOTE_TOKENS = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
+_MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][a-z]+(?: Jr\.?| Sr\.?| I{2,3})?$")
+_NOT_PLACE_HEADS = frozenset("hospital college school church academy center centre museum library stadium hotel".split())
+
+
+def _is_age(token: Token) -> bool:
+    return token.text.isdigit() and 1 <= int(token.text) <= 110
+
+
+def _place_shaped(words: list[str]) -> bool:
+    """A multi-word name built like a place name: "... Street", "... National Forest", "Fort ..."."""
+    if len(words) < 2 or words[-1] in _NOT_PLACE_HEADS:
+        return False
+    if any(w in LEGAL_SUFFIXES or TYPE_NOUNS.get(w, PLACE) != PLACE for w in words):
+        return False
+    # "Fort Scott", "Lake Tahoe" (but "Mount Sinai Health System" names an institution)
+    return words[-1] in PLACE_LAST_WORDS or len(words) == 2 and words[0] in PLACE_FIRST_WORDS
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where a line begins (datelines open a line)."""
+    return [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+
+
 def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
 
 def _is_propn(token: Token) -> bool:
-    return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and token.text.lower() not in PERSON_TITLES
+    return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and token.text.lower() not in PERSON_TITLES and token.lower_ not in HONORIFICS
 
 
 def _split_span(ent: Span) -> list[tuple[int, int]]:
@@ -478,7 +738,11 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = ent.start
     doc = ent.doc
+    # "National Aeronautics and Space Administration": the "and" is inside one institution's name
+    one_institution = ent.label_ == "ORG" and ent[-1].lower_ in INSTITUTION_HEADS
     for tok in ent:
+        if one_institution and tok.lower_ == "and" and tok.i > ent.start and doc[tok.i - 1].lower_ not in INSTITUTION_HEADS:
+            continue
         if tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in LEGAL_SUFFIXES:
             continue
         if tok.text in (",", ";") or (tok.lower_ in ("and", "or") and tok.dep_ == "cc") or tok.tag_ == "POS":

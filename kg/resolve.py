@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
+from .names import KEY_HONORIFICS, region_name
 
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
 
@@ -31,7 +32,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "basedIn": (frozenset({ORG}), frozenset({PLACE})),
 }
 # Titles dropped from the front of a key ("President-elect Donald Trump" -> "donald trump").
-_KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split())
+_KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split()) | KEY_HONORIFICS
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -40,13 +41,19 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES).strip()
     place = place_name(text)
     if place:
-        return place.casefold()
+        return place.casefold()  # "U.S." -> "united states", "Mass." -> "massachusetts"
+    # "Lubbock, Texas" is another spelling of Lubbock
+    head, comma, tail = text.rpartition(",")
+    if comma and head.strip() and region_name(tail.strip()) and not region_name(head.strip()):
+        return name_key(head)
     text = re.sub(r"'s$", "", text)
     tokens = text.casefold().replace(",", " ").split()
     while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
         tokens.pop()
     while len(tokens) > 2 and tokens[0] in _KEY_TITLES:
         tokens.pop(0)
+    if len(tokens) == 2 and tokens[0] in KEY_HONORIFICS:
+        tokens.pop(0)  # "President Kennedy", "Mr. Deese": the surname alone
     return " ".join(t.replace(".", "") if len(t) <= 5 else t for t in tokens)
 
 

