@@ -755,7 +755,9 @@ def _is_locality(place: Name, names: DocNames | None = None) -> bool:
 
 
 # Type nouns that describe a company, for "a Hong Kong construction firm" / "German carmaker BMW".
-COMPANY_NOUNS = {w for w, t in TYPE_NOUNS.items() if t == ORG} - {"government", "administration", "court", "senate", "house", "parliament", "council", "ministry", "department", "party", "union", "committee"}
+# Relational nouns ("Nvidia rival AMD", "Alphabet unit Google") name another company, never a seat.
+RELATIONAL_NOUNS = {"subsidiary", "unit", "division", "affiliate", "parent", "rival", "rivals", "competitor", "competitors", "supplier", "vendor", "distributor", "partner", "owner", "customer", "client"}
+COMPANY_NOUNS = {w for w, t in TYPE_NOUNS.items() if t == ORG} - {"government", "administration", "court", "senate", "house", "parliament", "council", "ministry", "department", "party", "union", "committee"} - RELATIONAL_NOUNS
 
 
 def origin_relations(name: Name, names: DocNames) -> Iterator[Found]:
