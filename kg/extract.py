@@ -491,8 +491,8 @@ def _title_modifier(name: Name, names: DocNames) -> bool:
     starts the noun phrase ("Pfizer CEO X"; not "U.S. Bankruptcy Judge X", a court's name)."""
     if name.ner_type == ORG:
         return True
-    if name.ner_type == PLACE or name.type != ORG:
-        return False
+    if name.ner_type == PLACE or name.type not in (ORG, None):
+        return False  # (an untyped name may be a company NER missed: "Activision chief executive X")
     return name.start == 0 or names.doc[name.start - 1].pos_ not in ("PROPN", "NUM")
 
 

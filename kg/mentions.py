@@ -90,7 +90,13 @@ class Name:
         """NER reads shouted text badly ("CARACAS, Venezuela (AP)" comes out ORG): an all-caps
         word longer than an acronym counts for less."""
         words = [w for w in self.text.split() if any(c.isalpha() for c in w)]
-        return 0.3 if words and all(w.isupper() for w in words) and max(len(w) for w in words) > 5 else 1.0
+        if words and all(w.isupper() for w in words) and max(len(w) for w in words) > 5:
+            return 0.3
+        # NER calls many unfamiliar companies places ("Shopify", "Nvidia"): a "place" the lexicon
+        # does not know counts for less, so context ("the e-commerce platform") can outvote it
+        if self.ner in ("GPE", "LOC") and not known_place(self.text) and not place_name(self.text):
+            return 0.6
+        return 1.0
 
     @property
     def ner_type(self) -> str | None:
@@ -265,9 +271,30 @@ class DocNames:
                 i = j + 1
             else:
                 i += 1
+        self._repeat_names()
         self.names.sort(key=lambda n: n.start)
         self.aliases = self._acronyms()
         self._city_regions()
+
+    def _repeat_names(self) -> None:
+        """A name found once is the same name elsewhere in the article, also where NER and the
+        tagger missed it ("Activision chief executive Bobby Kotick" at a sentence start)."""
+        known: dict[str, list[tuple[tuple[str, ...], Name]]] = defaultdict(list)
+        for name in self.names:
+            if not name.spelling and name.end - name.start <= 4 and name.text[:1].isupper():
+                words = tuple(t.text for t in self.doc[name.start : name.end])
+                known[words[0]].append((words, name))
+        if not known:
+            return
+        texts = [t.text for t in self.doc]
+        for i, text in enumerate(texts):
+            if text not in known or i in self.by_token or i in self.blocked:
+                continue
+            for words, name in known[text]:
+                j = i + len(words)
+                if tuple(texts[i:j]) == words and not any(k in self.by_token for k in range(i, j)):
+                    self._add(i, j, name.ner)
+                    break
 
     def _acronyms(self) -> dict[str, str]:
         """ "Credit Market Analysis Ltd. (CMA)", "CME Group Inc. (CME Group)", "Green River
@@ -440,11 +467,17 @@ class DocNames:
             if s >= 4 and doc[s - 1].lower_ == "of" and doc[s - 2].text == "," and _is_age(doc[s - 3]) and doc[s - 4].text == ",":
                 votes[PLACE] += 2.5
             # "shares of Uber", "Qualcomm's stake", "a unit of X": only companies have these
-            if name.ner_type != PLACE and (
+            if (name.ner_type != PLACE or not known_place(name.text) and not place_name(name.text)) and (
                 h.dep_ == "pobj" and h.head.lower_ in ("of", "in") and h.head.head.lemma_.lower() in COMPANY_POSSESSIONS
                 or h.dep_ in ("poss", "compound") and h.head.lemma_.lower() in COMPANY_POSSESSIONS and h.head.i not in self.by_token
             ):
                 votes[ORG] += 1.5
+            # "Nvidia, based in Santa Clara": a place is never based anywhere; a company is
+            # (NER often calls an unfamiliar company a GPE)
+            if name.ner_type != PERSON and not known_place(name.text) and not place_name(name.text) and any(
+                c.dep_ == "acl" and c.lower_ in ("based", "headquartered") for c in h.children
+            ):
+                votes[ORG] += 4.0
             # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
             if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS:
                 votes[PERSON] += 0.5
@@ -551,8 +584,14 @@ class DocNames:
                     continue  # "the agency Wpp Plc" names itself
                 if token.dep_ == "appos" or token.dep_ == "attr":
                     continue
+                # "the Ottawa-based company" adds a fact about its referent: resolve it only when
+                # one company is in view, never by guessing between two
+                if any(c.dep_ == "amod" and c.lower_ in HYPHEN_FACTS and any(g.text == "-" for g in c.children) for c in token.children):
+                    window = self._window(self.prev_sentence_start(token.i), token.i)
+                    if len({n.text for n in window if not n.spelling and n.type in DEFINITE_HEADS[lower]}) > 1:
+                        continue
                 # "... pressed by Kuaishou. The competitor boasts": a rival is the newest name, not the topic
-                ante = self._antecedent(token, DEFINITE_HEADS[lower], topical=lower not in ("competitor", "rival"))
+                ante = self._antecedent(token, DEFINITE_HEADS[lower], topical=lower not in ("competitor", "rival"), description=True)
             else:
                 continue
             if ante is not None:
@@ -572,9 +611,28 @@ class DocNames:
             cur = cur.head
         return None
 
-    def _antecedent(self, token: Token, types: tuple[str, ...], *, topical: bool = True) -> Name | None:
+    def _antecedent(self, token: Token, types: tuple[str, ...], *, topical: bool = True, description: bool = False) -> Name | None:
         sent_start = self.sent(token.i).start
         prev_start = self.prev_sentence_start(token.i)
+        best = self._best_antecedent(token, types, prev_start, sent_start, topical=topical)
+        if description and topical and (best is None or self._modifier_use(best)):
+            # "Shopify shares rose 10%. The retailer, ...": a name used as a modifier is mentioned
+            # in passing; the description goes back one more sentence, to a name used as one
+            k = self.sent_of_token[token.i]
+            wider = self._best_antecedent(token, types, self.sents[max(k - 2, 0)].start, sent_start, topical=topical, skip_modifiers=True)
+            best = wider or best
+        return best
+
+    def _modifier_use(self, name: Name) -> bool:
+        """ "Shopify shares", "shares of Shopify": a company named in passing, not the topic."""
+        h = self.head(name)
+        if h.dep_ == "compound" and h.head.i not in self.by_token:
+            return True
+        return h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in COMPANY_POSSESSIONS
+
+    def _best_antecedent(
+        self, token: Token, types: tuple[str, ...], prev_start: int, sent_start: int, *, topical: bool, skip_modifiers: bool = False
+    ) -> Name | None:
         best: Name | None = None
         best_score = -1.0
         # "Microsoft holds a stake in the company": an object never corefers with its own subject
@@ -593,6 +651,8 @@ class DocNames:
                 score += 0.5
             if h.dep_ in ("pobj",) and h.head.lower_ == "of":
                 score -= 0.3
+            if skip_modifiers and self._modifier_use(name):
+                continue
             if score > best_score:
                 best, best_score = name, score
         return best
@@ -732,6 +792,11 @@ def _is_propn(token: Token) -> bool:
     return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and token.text.lower() not in PERSON_TITLES and token.lower_ not in HONORIFICS
 
 
+# Prepositions that names are made of ("Bank of America", "Center for Disease Control"): a parse
+# that hangs them outside the name is more often wrong than the name.
+NAME_PREPOSITIONS = {"of", "for", "de", "del", "della", "di", "da", "du", "des", "von", "van", "zu", "y"}
+
+
 def _split_span(ent: Span) -> list[tuple[int, int]]:
     """Split 'Facebook, Instagram' or "Amazon's Black Business Accelerator" into its names
     (but not "Unimed Pharmaceuticals, Inc.", whose comma precedes a legal suffix)."""
@@ -740,8 +805,21 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
     doc = ent.doc
     # "National Aeronautics and Space Administration": the "and" is inside one institution's name
     one_institution = ent.label_ == "ORG" and ent[-1].lower_ in INSTITUTION_HEADS
+    end = ent.end
     for tok in ent:
+        # "Toyota expands partnership with Panasonic on EV batteries": NER ran on past the name;
+        # a preposition governed from outside the span is not part of it ("Bank of America" is)
+        if tok.i > ent.start and tok.dep_ == "prep" and tok.lower_ not in NAME_PREPOSITIONS and not ent.start <= tok.head.i < ent.end:
+            end = tok.i
+            break
+    for tok in doc[ent.start : end]:
         if one_institution and tok.lower_ == "and" and tok.i > ent.start and doc[tok.i - 1].lower_ not in INSTITUTION_HEADS:
+            continue
+        # "Sam's Club", "Macy's Inc.": the possessive is inside the name when what follows it is a
+        # generic word; "Amazon's Black Business Accelerator" is two names
+        if tok.tag_ == "POS" and tok.i + 1 < end and all(
+            t.lower_ in GENERIC_CAPS or t.lower_ in TYPE_NOUNS or t.lower_ in LEGAL_SUFFIXES or t.is_punct for t in doc[tok.i + 1 : end]
+        ):
             continue
         if tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in LEGAL_SUFFIXES:
             continue
@@ -749,8 +827,8 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
             if tok.i > start:
                 pieces.append((start, tok.i))
             start = tok.i + 1
-    if start < ent.end:
-        pieces.append((start, ent.end))
+    if start < end:
+        pieces.append((start, end))
     return pieces
 
 
