@@ -10,6 +10,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -85,7 +86,7 @@ class Name:
     title: str | None = None  # a title stripped from the front ("President-elect")
     spelling: bool = False  # another spelling of a name ("President Kennedy"), not a mention of its own
 
-    @property
+    @cached_property  # a Name's text and NER label never change once it is made
     def ner_weight(self) -> float:
         """NER reads shouted text badly ("CARACAS, Venezuela (AP)" comes out ORG): an all-caps
         word longer than an acronym counts for less."""
