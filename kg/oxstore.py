@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import shutil
@@ -28,7 +27,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
-from .query import DEFAULT_TIMEOUT, PREFIXES, QUAD_FORMATS, RDF_SUFFIXES, QueryError, _first_line
+from .query import DEFAULT_TIMEOUT, PREFIXES, QUAD_FORMATS, RDF_SUFFIXES, QueryError, _first_line, run_bounded
 
 CACHE_MIN_BYTES = 8_000_000  # ~150k triples of kg Turtle: parsing takes about a second from here on
 FORMATS = {
@@ -261,17 +260,6 @@ def _execute(store: ox.Store, text: str, union: bool) -> tuple[list[str], list[l
     return names, [[_rdflib_term(solution[name]) for name in names] for solution in result]
 
 
-def _child(path: Path, text: str, union: bool, cache: bool, conn) -> None:
-    try:
-        payload = ("ok", _execute(open_store(path, cache=cache), text, union))
-    except QueryError as exc:
-        payload = ("error", str(exc))
-    except Exception as exc:
-        payload = ("error", f"query failed: {_first_line(exc)}")
-    conn.send(payload)
-    conn.close()
-
-
 def query_file(
     path: str | Path,
     text: str,
@@ -293,33 +281,7 @@ def query_file(
         raise QueryError(f"{path}: no such file")
     if cache and path.stat().st_size >= CACHE_MIN_BYTES:
         index_file(path)
-    if not timeout or "fork" not in multiprocessing.get_all_start_methods():
-        try:
-            return _execute(open_store(path, cache=cache), text, union)
-        except QueryError:
-            raise
-        except Exception as exc:
-            raise QueryError(f"query failed: {_first_line(exc)}") from None
-    ctx = multiprocessing.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(path, text, union, cache, sender), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            raise QueryError(f"query timed out after {timeout:g} s (raise the limit with --timeout, 0 for none)")
-        status, payload = receiver.recv()
-    except EOFError:
-        process.join(1)
-        raise QueryError(f"query failed: the query process ended unexpectedly (exit code {process.exitcode})") from None
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
-    if status != "ok":
-        raise QueryError(payload)
-    return payload
+    return run_bounded(lambda: _execute(open_store(path, cache=cache), text, union), timeout)
 
 
 __all__ = ["bind_values", "cache_root", "file_prefixes", "index_file", "open_store", "query_file", "vet", "with_prefixes"]

@@ -23,6 +23,7 @@ import warnings
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -41,6 +42,7 @@ RDF_SUFFIXES = {
     ".xml": "xml",
     ".n3": "n3",
 }
+T = TypeVar("T")
 QUAD_FORMATS = frozenset({"trig", "nquads"})
 DEFAULT_TIMEOUT = 30.0
 PARAM_TYPES = ("string", "integer", "decimal", "relation")
@@ -283,9 +285,11 @@ def _execute(graph: Graph, prepared, bindings: dict[str, Identifier] | None) -> 
         rdflib_sparql.SPARQL_LOAD_GRAPHS = saved
 
 
-def _child(graph: Graph, prepared, bindings, conn) -> None:
+def _child(work: Callable[[], Any], conn) -> None:
     try:
-        payload = ("ok", _execute(graph, prepared, bindings))
+        payload = ("ok", work())
+    except QueryError as exc:
+        payload = ("error", str(exc))
     except Exception as exc:
         payload = ("error", f"query failed: {_first_line(exc)}")
     try:
@@ -295,26 +299,19 @@ def _child(graph: Graph, prepared, bindings, conn) -> None:
     conn.close()
 
 
-def run_query(
-    graph: Graph,
-    text: str,
-    *,
-    bindings: dict[str, Identifier] | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
-) -> tuple[list[str], list[list[Node | None]]]:
-    """(variable names, rows) of a SELECT; ASK gives one 'ask' column; CONSTRUCT/DESCRIBE give s, p, o.
-
-    With a timeout (seconds) the query runs in a forked child that is killed when time is up.
-    """
-    prepared = prepare(text, dict(graph.namespaces()))
+def run_bounded(work: Callable[[], T], timeout: float | None) -> T:
+    """work() in a forked child that is killed after `timeout` seconds (in this process when
+    there is no limit or no fork); its errors come back as one-line QueryErrors."""
     if not timeout or "fork" not in multiprocessing.get_all_start_methods():
         try:
-            return _execute(graph, prepared, bindings)
+            return work()
+        except QueryError:
+            raise
         except Exception as exc:
             raise QueryError(f"query failed: {_first_line(exc)}") from None
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(graph, prepared, bindings, sender), daemon=True)
+    process = ctx.Process(target=_child, args=(work, sender), daemon=True)
     process.start()
     sender.close()
     try:
@@ -332,6 +329,21 @@ def run_query(
     if status != "ok":
         raise QueryError(payload)
     return payload
+
+
+def run_query(
+    graph: Graph,
+    text: str,
+    *,
+    bindings: dict[str, Identifier] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> tuple[list[str], list[list[Node | None]]]:
+    """(variable names, rows) of a SELECT; ASK gives one 'ask' column; CONSTRUCT/DESCRIBE give s, p, o.
+
+    With a timeout (seconds) the query runs in a forked child that is killed when time is up.
+    """
+    prepared = prepare(text, dict(graph.namespaces()))
+    return run_bounded(lambda: _execute(graph, prepared, bindings), timeout)
 
 
 # --------------------------------------------------------------------------- output
