@@ -511,7 +511,10 @@ def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...],
     out: list[tuple[Name, str]] = []
     spread = pred != "owns" or not reverse  # "a subsidiary of A, and B": only A is the parent
     doc = noun.doc
-    for tok in {noun, head}:
+    scan = {noun, head}
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 2].whitespace_:
+        scan.add(doc[noun.i - 2])  # "Spotify's co-founder" comes as "co", "-", "founder"
+    for tok in scan:
         for child in tok.children:
             if child.dep_ == "poss":
                 out.extend((n, "poss") for n in _names_at(child, names, spread=spread))

@@ -65,6 +65,10 @@ DEFINITE_HEADS = {
     "network": (ORG, PRODUCT), "conglomerate": (ORG,), "competitor": (ORG, PRODUCT),
     "rival": (ORG, PRODUCT), "business": (ORG,), "brand": (ORG, PRODUCT), "agency": (ORG,),
     "bank": (ORG,), "maker": (ORG,), "site": (ORG, PRODUCT), "marketplace": (ORG, PRODUCT),
+    **{w: (ORG,) for w in (
+        "carmaker", "automaker", "chipmaker", "drugmaker", "insurer", "lender", "airline", "manufacturer",
+        "publisher", "broadcaster", "operator", "carrier", "studio", "supermarket", "grocer",
+    )},
 }
 # "London-based", "Amazon-owned", "SoftBank-backed": participles after a hyphenated name.
 HYPHEN_FACTS = {"based": "basedIn", "headquartered": "basedIn", "owned": "owns", "controlled": "owns", "backed": "holdsStakeIn", "funded": "holdsStakeIn"}

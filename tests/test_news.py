@@ -76,6 +76,16 @@ PASSAGES = [
         {("Walmart", "basedIn", "Ottawa")},
     ),
     (
+        "Spotify signed a licensing deal with a record label. Daniel Ek, Spotify's co-founder and chief executive, called it a new chapter.",
+        {("Daniel Ek", "worksFor", "Spotify")},
+        set(),
+    ),
+    (
+        "Tesla Inc opened its first showroom in Mumbai on Tuesday.\nThe carmaker, led by Elon Musk, will import cars from its factory in Shanghai.",
+        {("Elon Musk", "worksFor", "Tesla Inc"), ("Tesla Inc", "operatesIn", "Mumbai")},
+        {("Elon Musk", "worksFor", "Mumbai")},
+    ),
+    (
         "Unilever denied reports that it was in talks to buy GSK's consumer health unit. Analysts said Nestle might bid for Pfizer's stake instead.",
         set(),
         {("Unilever", "acquired", "GSK"), ("Nestle", "acquired", "Pfizer")},
