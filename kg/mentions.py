@@ -99,7 +99,7 @@ class Name:
             return 0.3
         # NER calls many unfamiliar companies places ("Shopify", "Nvidia"): a "place" the lexicon
         # does not know counts for less, so context ("the e-commerce platform") can outvote it
-        if self.ner in ("GPE", "LOC") and not known_place(self.text) and not place_name(self.text):
+        if self.ner in ("GPE", "LOC") and not _familiar_place(self.text):
             return 0.6
         return 1.0
 
@@ -472,14 +472,14 @@ class DocNames:
             if s >= 4 and doc[s - 1].lower_ == "of" and doc[s - 2].text == "," and _is_age(doc[s - 3]) and doc[s - 4].text == ",":
                 votes[PLACE] += 2.5
             # "shares of Uber", "Qualcomm's stake", "a unit of X": only companies have these
-            if (name.ner_type != PLACE or not known_place(name.text) and not place_name(name.text)) and (
+            if (name.ner_type != PLACE or not _familiar_place(name.text)) and (
                 h.dep_ == "pobj" and h.head.lower_ in ("of", "in") and h.head.head.lemma_.lower() in COMPANY_POSSESSIONS
                 or h.dep_ in ("poss", "compound") and h.head.lemma_.lower() in COMPANY_POSSESSIONS and h.head.i not in self.by_token
             ):
                 votes[ORG] += 1.5
             # "Nvidia, based in Santa Clara": a place is never based anywhere; a company is
             # (NER often calls an unfamiliar company a GPE)
-            if name.ner_type != PERSON and not known_place(name.text) and not place_name(name.text) and any(
+            if name.ner_type != PERSON and not _familiar_place(name.text) and any(
                 c.dep_ == "acl" and c.lower_ in ("based", "headquartered") for c in h.children
             ):
                 votes[ORG] += 4.0
@@ -739,6 +739,12 @@ class DocNames:
             if name is not None and name not in out:
                 out.append(name)
         return out
+
+
+def _familiar_place(text: str) -> bool:
+    """A place the lexicons know (country, state, capital, large city, or an alias of one): NER's
+    "place" label is trusted for these, and only weakly for names it has never heard of."""
+    return known_place(text) or place_name(text) is not None
 
 
 def _abbreviates(short: str, long: str) -> bool:
