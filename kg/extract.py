@@ -895,7 +895,8 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
         # a presupposed fact ("its partnership with X") is hedged or negated only by its own
         # modifiers; anything else by the words that govern its trigger
         modality = _local_modality(f.trigger) if f.presupposed else modality_of(f.trigger)
-        if sent.text.rstrip().endswith("?") and not f.presupposed:
+        sentence = names.text[sent.start_char : sent.end_char]  # (Span.text rebuilds it token by token)
+        if sentence.rstrip().endswith("?") and not f.presupposed:
             modality = "hedged"
         key = (f.subj.text, f.pred, f.obj.text, sent.start, modality)
         if key in seen:
@@ -913,7 +914,7 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
                 pred=f.pred,
                 obj=f.obj.text,
                 doc_id=document.id,
-                sentence=sent.text.strip(),
+                sentence=sentence.strip(),
                 start=offset + sent.start_char,
                 end=offset + sent.end_char,
                 rule=f.rule,

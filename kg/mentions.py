@@ -141,6 +141,7 @@ class DocNames:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.toks = list(doc)  # one Token object per token: doc[i] builds a new one on every call
         self.names: list[Name] = []
         self.by_token: dict[int, Name] = {}
         self.coref: dict[int, Name] = {}
@@ -153,7 +154,8 @@ class DocNames:
             for i in range(sent.start, sent.end):
                 self.sent_of_token[i] = k
         self._heads: dict[tuple[int, int], Token] = {}
-        self.weak_from = _boilerplate_start(doc)
+        self._he_she: list[int] | None = None
+        self.weak_from = _boilerplate_start(self.sents, self.text)
         self.credits = _credit_spans(self.text)
         self._headline: dict[int, bool] = {}
         self.multiline = "\n" in self.text.strip()
@@ -167,23 +169,24 @@ class DocNames:
 
     def _add(self, start: int, end: int, ner: str | None) -> Name | None:
         doc = self.doc
-        while start < end and (doc[start].lower_ in _LEADING_NON_NAMES or doc[start].is_punct or doc[start].is_space):
+        toks = self.toks
+        while start < end and (toks[start].lower_ in _LEADING_NON_NAMES or toks[start].is_punct or toks[start].is_space):
             start += 1
         title = None
         if ner == "PERSON" or ner is None:
-            while end - start > 1 and doc[start].lower_ in PERSON_TITLES and doc[start + 1].text != "-":
-                title = doc[start].text
+            while end - start > 1 and toks[start].lower_ in PERSON_TITLES and toks[start + 1].text != "-":
+                title = toks[start].text
                 start += 1
         if ner == "PERSON":
             # "Composer Thomas", "Evaluating Juppe", "Austrian Archduke Franz Ferdinand"
-            while end - start > 1 and (doc[start].lower_ in PERSON_SPAN_OPENERS or doc[start].pos_ == "VERB" or doc[start].lower_ in DEMONYMS):
-                title = title or doc[start].text
+            while end - start > 1 and (toks[start].lower_ in PERSON_SPAN_OPENERS or toks[start].pos_ == "VERB" or toks[start].lower_ in DEMONYMS):
+                title = title or toks[start].text
                 self.blocked.add(start)  # not a name candidate of its own either
                 start += 1
         # "Ms. Carpenter", "Sen. Dole": NER leaves the honorific outside the name
-        if title is None and start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start - 1].text[:1].isupper():
-            title = doc[start - 1].text
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"to", "of", "and", "in"}):
+        if title is None and start > 0 and toks[start - 1].lower_ in HONORIFICS and toks[start - 1].text[:1].isupper():
+            title = toks[start - 1].text
+        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ == "POS" or toks[end - 1].lower_ in {"to", "of", "and", "in"}):
             end -= 1
         if end <= start:
             return None
@@ -212,7 +215,7 @@ class DocNames:
         if "of" in words[1:-1] and words[-1] in LEGAL_SUFFIXES:
             k = words.index("of")
             if all(w in GENERIC_CAPS or w in FILING_WORDS or w in ("institutional", "formation") for w in words[:k]):
-                cut = next((i for i in range(start, end) if doc[i].lower_ == "of"), None)
+                cut = next((i for i in range(start, end) if toks[i].lower_ == "of"), None)
                 if cut is not None:
                     self.blocked.update(range(start, cut + 1))  # the unit is not a name of its own
                     return self._add(cut + 1, end, ner)
@@ -220,7 +223,7 @@ class DocNames:
             return self._add(start + 1, end, ner)  # "Drugmaker Sanofi SA" at a sentence start
         # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention
         # (but "London-based", "Amazon-owned" state a fact about the name).
-        if end < len(doc) - 1 and doc[end].text == "-" and doc[end + 1].is_lower and doc[end + 1].lower_ not in HYPHEN_FACTS:
+        if end < len(doc) - 1 and toks[end].text == "-" and toks[end + 1].is_lower and toks[end + 1].lower_ not in HYPHEN_FACTS:
             return None
         # "U.S.-China relations": two places fused into a modifier.
         if "-" in text and any(place_name(part) for part in text.split("-")):
@@ -239,8 +242,8 @@ class DocNames:
         elif ner not in ("GPE", "LOC") and _place_shaped(words):
             name.votes[PLACE] += 1.5  # "Ocala National Forest", "Fort Scott"
         # "Haworth, Inc.", "Green River Collieries, LLC": a legal form in or right after the name
-        after = end + 1 if end + 1 < len(doc) and doc[end].text == "," else end
-        if words[-1] in COMPANY_FORMS or (after < len(doc) and doc[after].lower_ in COMPANY_FORMS and not doc[after].is_lower):
+        after = end + 1 if end + 1 < len(doc) and toks[end].text == "," else end
+        if words[-1] in COMPANY_FORMS or (after < len(doc) and toks[after].lower_ in COMPANY_FORMS and not toks[after].is_lower):
             name.votes[ORG] += 2.5
         if title:
             name.votes[PERSON] += 2.0
@@ -250,12 +253,13 @@ class DocNames:
         # "President Kennedy": the titled form is recorded as another spelling (no votes, no
         # tokens: rules and typing see only the name itself)
         k = start - 1
-        if title and k >= 0 and doc[k].text == title and title.casefold() in KEY_HONORIFICS and doc[k].whitespace_:
+        if title and k >= 0 and toks[k].text == title and title.casefold() in KEY_HONORIFICS and toks[k].whitespace_:
             self.names.append(Name(text=f"{title} {text}", start=k, end=end, weak=name.weak, spelling=True))
         return name
 
     def _collect(self) -> None:
         doc = self.doc
+        toks = self.toks
         self._datelines()
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES and ent.label_ not in WEAK_NER:
@@ -268,9 +272,9 @@ class DocNames:
         other_ents = {i for ent in doc.ents if ent.label_ not in NER_TYPES for i in range(ent.start, ent.end)}
         i = 0
         while i < len(doc):
-            if _is_propn(doc[i]) and i not in self.by_token and i not in other_ents:
+            if _is_propn(toks[i]) and i not in self.by_token and i not in other_ents:
                 j = i
-                while j + 1 < len(doc) and _is_propn(doc[j + 1]) and j + 1 not in self.by_token and j + 1 not in other_ents and doc[j].whitespace_:
+                while j + 1 < len(doc) and _is_propn(toks[j + 1]) and j + 1 not in self.by_token and j + 1 not in other_ents and toks[j].whitespace_:
                     j += 1
                 self._add(i, j + 1, None)
                 i = j + 1
@@ -287,11 +291,11 @@ class DocNames:
         known: dict[str, list[tuple[tuple[str, ...], Name]]] = defaultdict(list)
         for name in self.names:
             if not name.spelling and name.end - name.start <= 4 and name.text[:1].isupper():
-                words = tuple(t.text for t in self.doc[name.start : name.end])
+                words = tuple(t.text for t in self.toks[name.start : name.end])
                 known[words[0]].append((words, name))
         if not known:
             return
-        texts = [t.text for t in self.doc]
+        texts = [t.text for t in self.toks]
         for i, text in enumerate(texts):
             if text not in known or i in self.by_token or i in self.blocked:
                 continue
@@ -305,25 +309,26 @@ class DocNames:
         """ "Credit Market Analysis Ltd. (CMA)", "CME Group Inc. (CME Group)", "Green River
         Collieries, LLC's ("Green River")": the bracketed short form names the same entity."""
         doc, out = self.doc, {}
+        toks = self.toks
         for name in list(self.names):
             if name.spelling:
                 continue
             e = name.end
             # skip ", LLC's" between the name and the bracket
-            while e < len(doc) and (doc[e].text == "," or doc[e].lower_ in LEGAL_SUFFIXES or doc[e].tag_ == "POS"):
+            while e < len(doc) and (toks[e].text == "," or toks[e].lower_ in LEGAL_SUFFIXES or toks[e].tag_ == "POS"):
                 e += 1
-            if e >= len(doc) or doc[e].text != "(":
+            if e >= len(doc) or toks[e].text != "(":
                 continue
             a = e + 1
-            while a < len(doc) and doc[a].text in _QUOTE_TOKENS:
+            while a < len(doc) and toks[a].text in _QUOTE_TOKENS:
                 a += 1
             b = a
-            while b < len(doc) and b - a < 5 and doc[b].text not in (")", "(") and doc[b].text not in _QUOTE_TOKENS:
+            while b < len(doc) and b - a < 5 and toks[b].text not in (")", "(") and toks[b].text not in _QUOTE_TOKENS:
                 b += 1
             close = b
-            while close < len(doc) and doc[close].text in _QUOTE_TOKENS:
+            while close < len(doc) and toks[close].text in _QUOTE_TOKENS:
                 close += 1
-            if b == a or close >= len(doc) or doc[close].text != ")":
+            if b == a or close >= len(doc) or toks[close].text != ")":
                 continue
             short = doc[a:b]
             if not _abbreviates(short.text, name.text):
@@ -353,7 +358,10 @@ class DocNames:
             for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
                 if m.group(group) is not None:
                     found.append((m.start(group), m.end(group), kind))
-        for m in (*SOURCE_LINE.finditer(text), *SOURCE_NUMBERED.finditer(text), *SOURCE_ALONE.finditer(text)):
+        # both source-line forms end in a time or date: without one, skip their costly scans
+        dated = _SOURCE_DATE.search(text) is not None
+        sources = (*SOURCE_LINE.finditer(text), *SOURCE_NUMBERED.finditer(text)) if dated else ()
+        for m in (*sources, *SOURCE_ALONE.finditer(text)):
             if m.re is SOURCE_NUMBERED and " in " in m.group("rest"):
                 continue  # a full source line, read above
             words = m.group("rest").split()
@@ -387,15 +395,16 @@ class DocNames:
         """ "Lubbock, Texas", "Bethany, Conn.": a name followed by a state or country is a town.
         Both are places, and the joined form is recorded as another spelling of the town."""
         doc = self.doc
+        toks = self.toks
         joined = []
         for name in self.names:
             e = name.end
-            if name.spelling or e + 1 >= len(doc) or doc[e].text != ",":
+            if name.spelling or e + 1 >= len(doc) or toks[e].text != ",":
                 continue
             region = self.by_token.get(e + 1)
             if region is None or region.start != e + 1 or region_name(region.text) is None or region_name(name.text) is not None:
                 continue
-            if region.end < len(doc) and not (doc[region.end].is_punct or doc[region.end].is_space or doc[region.end].is_lower):
+            if region.end < len(doc) and not (toks[region.end].is_punct or toks[region.end].is_space or toks[region.end].is_lower):
                 continue  # "Paris, Texas Instruments said": the region word starts another name
             words = [w.casefold().strip(".,") for w in name.text.split()]
             if any(w in LEGAL_SUFFIXES or TYPE_NOUNS.get(w, PLACE) != PLACE for w in words):
@@ -421,7 +430,10 @@ class DocNames:
         """A he/she subject later in the sentence or in the next one."""
         k = self.sent_of_token[h.i]
         end = self.sents[k + 1].end if k + 1 < len(self.sents) else self.sents[k].end
-        return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[h.i + 1 : end])
+        if self._he_she is None:  # indexed once: the scan ran for every PERSON name
+            self._he_she = [t.i for t in self.toks if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")]
+        j = bisect.bisect_right(self._he_she, h.i)
+        return j < len(self._he_she) and self._he_she[j] < end
 
     def sent(self, i: int) -> Span:
         """The sentence holding token i."""
@@ -433,7 +445,7 @@ class DocNames:
         return self.sents[max(k - 1, 0)].start
 
     def _type_from_context(self) -> None:
-        doc = self.doc
+        toks = self.toks
         for name in self.names:
             if name.spelling:
                 continue
@@ -469,7 +481,7 @@ class DocNames:
             if h.dep_ == "compound" and h.head.lower_ in ("native", "natives", "resident", "residents") and h.head.i not in self.by_token:
                 votes[PLACE] += 2.0
             s = name.start
-            if s >= 4 and doc[s - 1].lower_ == "of" and doc[s - 2].text == "," and _is_age(doc[s - 3]) and doc[s - 4].text == ",":
+            if s >= 4 and toks[s - 1].lower_ == "of" and toks[s - 2].text == "," and _is_age(toks[s - 3]) and toks[s - 4].text == ",":
                 votes[PLACE] += 2.5
             # "shares of Uber", "Qualcomm's stake", "a unit of X": only companies have these
             if (name.ner_type != PLACE or not _familiar_place(name.text)) and (
@@ -502,7 +514,7 @@ class DocNames:
                     name.votes[sib.ner_type] += 0.6
 
     def _own_person_pronoun(self, name: Name) -> bool:
-        for t in self.doc[name.end : self.sent(name.start).end]:
+        for t in self.toks[name.end : self.sent(name.start).end]:
             other = self.by_token.get(t.i)
             if other is not None and other.ner == "PERSON":
                 return False
@@ -513,16 +525,17 @@ class DocNames:
     def _person_cues(self, name: Name, h: Token) -> None:
         """Context only a person has: an honorific, an age, "who", a wife, being born or shot."""
         doc, votes, e = self.doc, name.votes, name.end
+        toks = self.toks
         if name.title and name.title.casefold() in HONORIFICS:
             votes[PERSON] += 2.0  # "Ms. Carpenter" (the honorific stood outside the NER span)
         # "Cheek, 53," / "Ms. Calico, then 19,": an age in apposition
-        k = e + 2 if e + 1 < len(doc) and doc[e + 1].lower_ == "then" else e + 1
-        if e < len(doc) and doc[e].text == "," and k + 1 < len(doc) and _is_age(doc[k]) and doc[k + 1].text in (",", ".", ")"):
+        k = e + 2 if e + 1 < len(doc) and toks[e + 1].lower_ == "then" else e + 1
+        if e < len(doc) and toks[e].text == "," and k + 1 < len(doc) and _is_age(toks[k]) and toks[k + 1].text in (",", ".", ")"):
             votes[PERSON] += 2.0
         # "Starr, who served", "a man called Raoul, who": who/whom stand for people (weakly:
         # news writes "Morgan Stanley, who declined to comment" too)
-        k = e + 1 if e < len(doc) and doc[e].text == "," else e
-        if k < len(doc) and doc[k].lower_ in ("who", "whom"):
+        k = e + 1 if e < len(doc) and toks[e].text == "," else e
+        if k < len(doc) and toks[k].lower_ in ("who", "whom"):
             votes[PERSON] += 0.8
         # "Ms. Carpenter's brother", "Richardson's hometown"
         if h.dep_ == "poss" and h.head.lemma_.lower() in PERSON_POSSESSIONS:
@@ -567,9 +580,8 @@ class DocNames:
 
     def _resolve_references(self) -> None:
         """Pronouns and definite descriptions point at the nearest compatible earlier name."""
-        doc = self.doc
         self._starts = [n.start for n in self.names]
-        for token in doc:
+        for token in self.toks:
             if token.i in self.by_token:
                 continue
             lower = token.lower_
@@ -771,6 +783,7 @@ def _abbreviates(short: str, long: str) -> bool:
 
 # "the", and a filing's furniture glued before a name ("Table of Contents STANDARD PARKING CORPORATION")
 _LEADING_NON_NAMES = frozenset("the a an table contents of item exhibit section schedule".split())
+_SOURCE_DATE = re.compile(r"\d{4}\s+GMT\b|\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b")  # what SOURCE_LINE/SOURCE_NUMBERED end with
 _QUOTE_TOKENS = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
 _MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][a-z]+(?: Jr\.?| Sr\.?| I{2,3})?$")
 _NOT_PLACE_HEADS = frozenset("hospital college school church academy center centre museum library stadium hotel".split())
@@ -847,7 +860,7 @@ def _is_headline(sent: Span, text: str) -> bool:
     """Title-case lines ("TikTok and Amazon Bet on China's Ecommerce Model"): NER guesses there
     are unreliable, so names seen only in such lines need confirmation elsewhere."""
     start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
+    end = text.find("\n", sent.start_char + len(text[sent.start_char : sent.end_char].rstrip()))
     line = text[start : end if end >= 0 else len(text)]
     if re.match(r"\s*(https?://|www\.)", line):
         return True  # a source link and the title pasted after it
@@ -872,10 +885,10 @@ def _credit_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
 
-def _boilerplate_start(doc: Doc) -> int:
-    """Token index where page furniture ("You may also like") begins, or len(doc)."""
-    for sent in doc.sents:
-        text = sent.text.strip().casefold()
-        if any(text.startswith(marker) for marker in BOILERPLATE_MARKERS) and len(text) < 60:
+def _boilerplate_start(sents: list[Span], text: str) -> int:
+    """Token index where page furniture ("You may also like") begins, or the Doc's length."""
+    for sent in sents:
+        line = text[sent.start_char : sent.end_char].strip().casefold()  # (Span.text rebuilds it token by token)
+        if len(line) < 60 and line.startswith(BOILERPLATE_MARKERS):
             return sent.start
-    return len(doc)
+    return sents[-1].end if sents else 0

@@ -5,6 +5,7 @@ articles a corpus holds.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -39,6 +40,9 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("kg_line_breaks", before="parser")
     elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
+    # The pipeline's objects live as long as the process: move them out of the cyclic garbage
+    # collector's reach, so full collections during a build do not walk the whole model again.
+    gc.freeze()
     return nlp
 
 

