@@ -113,7 +113,7 @@ class Name:
     def type(self) -> str | None:
         """The leading type in this document (NER plus context), or None without evidence."""
         if self.doc_votes is not None:
-            totals = defaultdict(float, self.doc_votes)
+            totals = self.doc_votes  # read only here
         else:
             totals = defaultdict(float, self.votes)
             if self.ner_type:
