@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import CREEDS, DEMONYMS, LEGAL_SUFFIXES, ROLE_NOUNS, ROLE_SUFFIXES, TYPE_NOUNS, place_name
-from .mentions import HYPHEN_FACTS, DocNames, Name
+from .mentions import HYPHEN_FACTS, DocNames, Name, familiar_place
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
 
@@ -147,7 +147,7 @@ ROLE_TYPES: dict[str, tuple[str | None, str | None]] = {
     "basedIn": (ORG, PLACE),
 }
 ROLE_WEIGHT = 1.5
-CONFIDENCE = {"hyphen": 0.8, "verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "affiliation": 0.7, "discourse": 0.6}
+CONFIDENCE = {"hyphen": 0.8, "verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "affiliation": 0.7, "discourse": 0.6, "source-line": 0.7}
 
 
 @dataclass
@@ -491,15 +491,19 @@ def _title_modifier(name: Name, names: DocNames) -> bool:
     starts the noun phrase ("Pfizer CEO X"; not "U.S. Bankruptcy Judge X", a court's name)."""
     if name.ner_type == ORG:
         return True
-    if name.ner_type == PLACE or name.type not in (ORG, None):
-        return False  # (an untyped name may be a company NER missed: "Activision chief executive X")
+    if name.ner_type == PLACE and (name.type != ORG or familiar_place(name.text)) or name.type not in (ORG, None):
+        return False  # (an untyped name may be a company NER missed: "Activision chief executive X";
+        # an unfamiliar "place" context made a company may be one NER misread: "Healy president X")
     return name.start == 0 or names.doc[name.start - 1].pos_ not in ("PROPN", "NUM")
 
 
-def _org_like(name: Name, names: DocNames) -> bool:
-    """Could be an employer: a company or an untyped name, never a place, person or creed."""
+def _org_like(name: Name, names: DocNames, *, office: bool = False) -> bool:
+    """Could be an employer: a company or an untyped name, never a place, person or creed.
+    A political party only for an office in it (`office`: "leader of the Green Party" leads
+    it, per worksFor's definition), never for membership ("X of the Green Party", "joined it")."""
     last = name.text.rsplit(" ", 1)[-1].lower()
-    if name.type not in (ORG, None) or place_name(name.text) or "party" in name.text.lower().split() or last == "parties" or name.text.lower() in CREEDS:
+    party = "party" in name.text.lower().split() or last == "parties"
+    if name.type not in (ORG, None) or place_name(name.text) or party and not office or name.text.lower() in CREEDS:
         return False
     ent = names.doc[name.end - 1].ent_type_
     # NER's "place" stands unless context made it a company ("Zilingo, a startup")
@@ -560,7 +564,13 @@ def _identity_key(noun: Token) -> str | None:
     for word in (noun.lower_, noun.lemma_.lower()):
         if word in IDENTITY_NOUNS or len(word) > 7 and word.endswith(ROLE_SUFFIXES):
             return word
+    if noun.is_title and len(noun.text) <= 4 and noun.lower_ + "." in IDENTITY_NOUNS:
+        return noun.lower_ + "."  # "Lt", "Sgt" with the period split off
     return None
+
+
+# Role words that state membership, not an office: a party's members do not work for it.
+MEMBERSHIP = frozenset({"member", "members", "candidate", "candidates", "supporter", "supporters"})
 
 
 def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
@@ -610,7 +620,7 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
         for other, via in others:
             if other is ident:
                 continue
-            if this_pred == "worksFor" and (not _org_like(other, names) or via == "compound" and not _title_modifier(other, names)):
+            if this_pred == "worksFor" and (not _org_like(other, names, office=lower not in MEMBERSHIP) or via == "compound" and not _title_modifier(other, names)):
                 continue
             if lower == "part" and (head.dep_ != "appos" or ident.type != ORG or other.type != ORG):
                 continue  # "Genzyme, now part of Sanofi"; not "part of the index", "part of Texas"  # "Mormon leader", "Rochester teacher": a creed or a city is no employer
@@ -854,6 +864,12 @@ def discourse_relations(names: DocNames) -> Iterator[Found]:
             yield Found(ante, "competitorOf", other, token, "discourse:the-competitor")
 
 
+def source_relations(names: DocNames) -> Iterator[Found]:
+    """ "OW1102132994 Beijing XINHUA in English", "Moscow IZVESTIYA": the source is based in its city."""
+    for source, city in names.sources:
+        yield Found(source, "basedIn", city, names.toks[source.start], "source-line", presupposed=True)
+
+
 def relations(names: DocNames) -> Iterator[Found]:
     doc = names.doc
     for token in doc:
@@ -870,6 +886,7 @@ def relations(names: DocNames) -> Iterator[Found]:
         yield from possessive_relations(name, names)
     yield from discourse_relations(names)
     yield from hyphen_relations(names)
+    yield from source_relations(names)
 
 
 def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:

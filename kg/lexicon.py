@@ -22,7 +22,8 @@ PERSON_TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president president-elect
     vice-president senator sen. sen representative rep. rep congressman congresswoman governor
     gov. gov mayor minister premier chancellor secretary judge justice general gen. gen
-    colonel col. captain capt. chairman chairwoman chair ceo cfo cto coo founder co-founder
+    colonel col. captain capt. lieutenant lt. sergeant sgt. corporal cpl. maj. adm. admiral cmdr.
+    commander pvt. chairman chairwoman chair ceo cfo cto coo founder co-founder
     billionaire comedian actor actress singer rapper model influencer journalist author
     former late king queen prince princess pope saint st. st""".split()
 )
@@ -44,7 +45,10 @@ ROLE_NOUNS = frozenset(
     anchorwoman newsman newswoman cameraman placekicker quarterback goalkeeper shearer jeweler
     jeweller lieutenant lt. sergeant sgt. admiral adm. colonel col. capt. cmdr. judge magistrate
     prosecutor detective sheriff trooper ranger solicitor barrister publisher proprietor
-    technician statistician ombudsman treasurer registrar librarian archivist""".split()
+    technician statistician ombudsman treasurer registrar librarian archivist lobbyist clerk
+    investigator specialist counselor counsellor programmer recruiter salesman saleswoman chef
+    pharmacist therapist paramedic firefighter mechanic cashier bookkeeper actuary underwriter
+    diplomat negotiator liaison chancellor marshal""".split()
 )
 # Creeds and political camps: names NER may call organisations, never anybody's employer.
 CREEDS = frozenset(

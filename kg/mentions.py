@@ -99,7 +99,7 @@ class Name:
             return 0.3
         # NER calls many unfamiliar companies places ("Shopify", "Nvidia"): a "place" the lexicon
         # does not know counts for less, so context ("the e-commerce platform") can outvote it
-        if self.ner in ("GPE", "LOC") and not _familiar_place(self.text):
+        if self.ner in ("GPE", "LOC") and not familiar_place(self.text):
             return 0.6
         return 1.0
 
@@ -160,6 +160,7 @@ class DocNames:
         self._headline: dict[int, bool] = {}
         self.multiline = "\n" in self.text.strip()
         self.blocked: set[int] = set()  # tokens of a source line's number, language and time
+        self.sources: list[tuple[Name, Name]] = []  # (paper or broadcaster, its city) from source lines
         self._collect()
         self._type_from_context()
         self._share_types_in_doc()
@@ -188,6 +189,11 @@ class DocNames:
             title = toks[start - 1].text
         while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ == "POS" or toks[end - 1].lower_ in {"to", "of", "and", "in"}):
             end -= 1
+        # "Coast Guard Lt. Steve Hardy": NER ran the holder's title into the organisation
+        if ner not in ("PERSON", None) and end - start > 1 and _is_title_word(toks[end - 1], roles=True):
+            nxt = end + 1 if end < len(toks) and toks[end].text == "." else end
+            if nxt < len(toks) and toks[nxt].ent_type_ == "PERSON":
+                end -= 1
         if end <= start:
             return None
         if any(i in self.by_token or i in self.blocked for i in range(start, end)):
@@ -274,8 +280,13 @@ class DocNames:
         while i < len(doc):
             if _is_propn(toks[i]) and i not in self.by_token and i not in other_ents:
                 j = i
-                while j + 1 < len(doc) and _is_propn(toks[j + 1]) and j + 1 not in self.by_token and j + 1 not in other_ents and toks[j].whitespace_:
-                    j += 1
+                while True:
+                    if j + 1 < len(doc) and _is_propn(toks[j + 1]) and j + 1 not in self.by_token and j + 1 not in other_ents and toks[j].whitespace_:
+                        j += 1
+                    elif j + 2 < len(doc) and _acronym_pair(toks[j], toks[j + 1], toks[j + 2]) and not {j + 1, j + 2} & (self.by_token.keys() | other_ents):
+                        j += 2  # "ITAR-TASS": two capitals words glued by a hyphen are one name
+                    else:
+                        break
                 self._add(i, j + 1, None)
                 i = j + 1
             else:
@@ -350,14 +361,14 @@ class DocNames:
         place a story was filed from and the agency or broadcaster that filed it. Both are plain
         names, not a shouted headline; they are claimed before NER, which runs them together."""
         text = self.text
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, str, int | None]] = []  # (start, end, type, source line number)
         for m in DATELINE.finditer(text):
             city = m.group("city")
             if not city.isupper() and not (m.group("region") or m.group("date") or known_place(city)):
                 continue  # "Google (GOOG) -" is a ticker, not a dateline
             for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
                 if m.group(group) is not None:
-                    found.append((m.start(group), m.end(group), kind))
+                    found.append((m.start(group), m.end(group), kind, None))
         # both source-line forms end in a time or date: without one, skip their costly scans
         dated = _SOURCE_DATE.search(text) is not None
         sources = (*SOURCE_LINE.finditer(text), *SOURCE_NUMBERED.finditer(text)) if dated else ()
@@ -376,13 +387,14 @@ class DocNames:
                 continue
             start = m.start("rest")
             city_end = start + len(" ".join(words[:k]))
-            found.append((start, city_end, PLACE))
-            found.append((city_end + 1, m.end("rest"), ORG))
+            found.append((start, city_end, PLACE, m.start()))
+            found.append((city_end + 1, m.end("rest"), ORG, m.start()))
             for a, b in ((m.start(), start), (m.end("rest"), m.end())):
                 span = self.doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
                     self.blocked.update(range(span.start, span.end))
-        for a, b, kind in found:
+        lines: dict[int, dict[str, Name]] = defaultdict(dict)
+        for a, b, kind, line in found:
             span = self.doc.char_span(a, b, alignment_mode="expand")
             if span is None:
                 continue
@@ -390,6 +402,12 @@ class DocNames:
             if name is not None and name.start >= span.start and name.end <= span.end:
                 name.votes[kind] += 3.0
                 name.weak = False
+                if line is not None:
+                    lines[line][kind] = name
+        # "Beijing XINHUA in English": a monitoring service's source line names a paper or
+        # broadcaster and its city (a news dateline "WASHINGTON (AP)" only says where a story
+        # was filed, so it states no seat)
+        self.sources = [(pair[ORG], pair[PLACE]) for pair in lines.values() if ORG in pair and PLACE in pair]
 
     def _city_regions(self) -> None:
         """ "Lubbock, Texas", "Bethany, Conn.": a name followed by a state or country is a town.
@@ -477,6 +495,16 @@ class DocNames:
                 votes[ORG] += 2.0
             if name.ner_type != PLACE and h.dep_ in ("poss", "compound") and h.head.lower_ in ROLE_NOUNS and h.head.i not in self.by_token:
                 votes[ORG] += 2.0
+            # "Healy president George Malina", "Nvidia CEO Jensen Huang": a name, a title, a name.
+            # NER's unfamiliar "place" before a title and its holder is the holder's company.
+            elif (
+                name.ner_type == PLACE and h.dep_ == "compound" and h.head.lower_ in ROLE_NOUNS and h.head.i == name.end
+                and not familiar_place(name.text) and not _place_shaped(words := name.text.casefold().split())
+                and words[-1] not in ("city", "town", "township", "village", "borough")  # "Whitefish City Attorney X"
+            ):
+                holder = self.by_token.get(name.end + 1)
+                if holder is not None and holder.ner == "PERSON":
+                    votes[ORG] += 2.0
             # "a Fargo native"; "Stacy Bickel, 25, of Tempe": a hometown
             if h.dep_ == "compound" and h.head.lower_ in ("native", "natives", "resident", "residents") and h.head.i not in self.by_token:
                 votes[PLACE] += 2.0
@@ -484,14 +512,14 @@ class DocNames:
             if s >= 4 and toks[s - 1].lower_ == "of" and toks[s - 2].text == "," and _is_age(toks[s - 3]) and toks[s - 4].text == ",":
                 votes[PLACE] += 2.5
             # "shares of Uber", "Qualcomm's stake", "a unit of X": only companies have these
-            if (name.ner_type != PLACE or not _familiar_place(name.text)) and (
+            if (name.ner_type != PLACE or not familiar_place(name.text)) and (
                 h.dep_ == "pobj" and h.head.lower_ in ("of", "in") and h.head.head.lemma_.lower() in COMPANY_POSSESSIONS
                 or h.dep_ in ("poss", "compound") and h.head.lemma_.lower() in COMPANY_POSSESSIONS and h.head.i not in self.by_token
             ):
                 votes[ORG] += 1.5
             # "Nvidia, based in Santa Clara": a place is never based anywhere; a company is
             # (NER often calls an unfamiliar company a GPE)
-            if name.ner_type != PERSON and not _familiar_place(name.text) and any(
+            if name.ner_type != PERSON and not familiar_place(name.text) and any(
                 c.dep_ == "acl" and c.lower_ in ("based", "headquartered") for c in h.children
             ):
                 votes[ORG] += 4.0
@@ -753,7 +781,7 @@ class DocNames:
         return out
 
 
-def _familiar_place(text: str) -> bool:
+def familiar_place(text: str) -> bool:
     """A place the lexicons know (country, state, capital, large city, or an alias of one): NER's
     "place" label is trusted for these, and only weakly for names it has never heard of."""
     return known_place(text) or place_name(text) is not None
@@ -789,6 +817,20 @@ _MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][a-z]+(?: Jr\.?| S
 _NOT_PLACE_HEADS = frozenset("hospital college school church academy center centre museum library stadium hotel".split())
 
 
+def _acronym_pair(left: Token, hyphen: Token, right: Token) -> bool:
+    return (
+        hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
+        and left.text.isalpha() and left.text.isupper() and right.text.isalpha() and right.text.isupper() and _is_propn(right)
+    )
+
+
+def _is_title_word(token: Token, *, roles: bool = False) -> bool:
+    """A person's title (`roles`: or job), also as an abbreviation whose period the tokenizer
+    split off ("Lt", "Capt")."""
+    words = (token.lower_, token.lower_ + ".") if token.is_title and len(token.text) <= 4 else (token.lower_,)
+    return any(w in PERSON_TITLES or roles and w in ROLE_NOUNS for w in words)
+
+
 def _is_age(token: Token) -> bool:
     return token.text.isdigit() and 1 <= int(token.text) <= 110
 
@@ -813,7 +855,7 @@ def _definite(token: Token) -> bool:
 
 
 def _is_propn(token: Token) -> bool:
-    return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and token.text.lower() not in PERSON_TITLES and token.lower_ not in HONORIFICS
+    return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and not _is_title_word(token) and token.lower_ not in HONORIFICS
 
 
 # Prepositions that names are made of ("Bank of America", "Center for Disease Control"): a parse

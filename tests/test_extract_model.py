@@ -87,6 +87,15 @@ POSITIVE = [
     ("Tom Baker is an accountant who was a partner with the accounting firm of Deloitte.", {("Tom Baker", "worksFor", "Deloitte")}),
     ("Bose is the co-founder and CEO of Zilingo, a multinational startup.", {("Bose", "worksFor", "Zilingo")}),
     ("Google, headquartered in Mountain View, California, said revenue rose.", {("Google", "basedIn", "Mountain View"), ("Google", "basedIn", "California")}),
+    # an office in a party is worksFor ("leads or speaks for"); membership is not (NEGATIVE)
+    ("Maria Lopez, a leader of the Green Party, spoke on Monday.", {("Maria Lopez", "worksFor", "Green Party")}),
+    ("Paul Reyes, an official with the Riverside County Democratic Party, argued that she should resign.", {("Paul Reyes", "worksFor", "Riverside County Democratic Party")}),
+    ("Nora Lind, a lobbyist with the National Dairy Council, told reporters the rule was a mistake.", {("Nora Lind", "worksFor", "National Dairy Council")}),
+    # a title NER ran into the organisation; two capitals words glued by a hyphen
+    ("The water is rising, said Coast Guard Lt. Maria Ortiz, who led the search.", {("Maria Ortiz", "worksFor", "Coast Guard")}),
+    ("(By ITAR-TASS correspondent Pavel Orlov)", {("Pavel Orlov", "worksFor", "ITAR-TASS")}),
+    # a monitoring service's source line: the paper and its city
+    ("Lima LA REPUBLICA\nThe minister resigned on Monday.", {("LA REPUBLICA", "basedIn", "Lima")}),
 ]
 
 NEGATIVE = [
@@ -110,7 +119,11 @@ NEGATIVE = [
     ("Apple incorporated the feature in its phones in Germany.", ("Apple", "basedIn", "Germany")),
     ("Mormon leader Brigham Young was born in Vermont.", ("Brigham Young", "worksFor", "Mormon")),
     ("Instead of acquiring Instagram, Facebook built its own app.", ("Facebook", "acquired", "Instagram")),
-    ("Maria Lopez, a leader of the Green Party, spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
+    ("Maria Lopez, a member of the Green Party, spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
+    ("Maria Lopez of the Green Party spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
+    ("Maria Lopez joined the Green Party in 2010.", ("Maria Lopez", "worksFor", "Green Party")),
+    # a news dateline says where a story was filed, not where the agency sits
+    ("LISBON (AP) _ The minister resigned on Monday.", ("AP", "basedIn", "LISBON")),
     ("Rivals include Kodak, Cadence (acquired by Sumitomo in 2007), Canon and Idemitsu.", ("Sumitomo", "acquired", "Kodak")),
     ("Rivals include Kodak, Cadence (acquired by Sumitomo in 2007), Canon and Idemitsu.", ("Kodak", "basedIn", "Cadence")),
     ("Adobe's first acquisition may be Emerald City Software.", ("Adobe", "acquired", "Emerald City Software")),

@@ -271,3 +271,42 @@ def test_hometowns_are_places():
         ("native", 2, "ROOT", "NOUN", "native", "O"),
     ]
     assert types(native)["Fargo"] == PLACE
+
+
+@pytest.mark.parametrize(
+    "first, expected",
+    [
+        ("Halvey", ORG),  # an unfamiliar "place" before a title and its holder is the holder's company
+        ("Boston", PLACE),  # a place the lexicons know stays a place ("Boston mayor X")
+        ("Whitefish City", PLACE),  # built like a town's name: "Whitefish City Attorney X"
+    ],
+)
+def test_unfamiliar_place_before_title_and_holder(first, expected):
+    words = first.split()
+    n = len(words)
+    rows = [
+        *[(w, n - 1 if i < n - 1 else n, "compound", "PROPN", w, ("B-GPE" if i == 0 else "I-GPE")) for i, w in enumerate(words)],
+        ("president", n + 2, "compound", "NOUN", "president", "O"),
+        ("Ann", n + 2, "compound", "PROPN", "Ann", "B-PERSON"), ("Marsh", n + 3, "nsubj", "PROPN", "Marsh", "I-PERSON"),
+        ("spoke", n + 3, "ROOT", "VERB", "speak", "O"),
+    ]
+    assert types(rows)[first] == expected
+    # without a holder right after the title there is no such cue
+    rows_without = [
+        *[(w, n - 1 if i < n - 1 else n, "compound", "PROPN", w, ("B-GPE" if i == 0 else "I-GPE")) for i, w in enumerate(words)],
+        ("president", n + 1, "nsubj", "NOUN", "president", "O"), ("spoke", n + 1, "ROOT", "VERB", "speak", "O"),
+    ]
+    assert types(rows_without)[first] == PLACE
+
+
+def test_title_split_from_organisation_before_its_holder():
+    # "Coast Guard Lt. Ann Marsh": NER's organisation ran on into the holder's title
+    rows = [
+        ("Coast", 1, "compound", "PROPN", "Coast", "B-ORG"), ("Guard", 5, "compound", "PROPN", "Guard", "I-ORG"),
+        ("Lt", 5, "compound", "PROPN", "Lt", "I-ORG"), (".", 5, "punct", "PUNCT", ".", "O"),
+        ("Ann", 5, "compound", "PROPN", "Ann", "B-PERSON"), ("Marsh", 6, "nsubj", "PROPN", "Marsh", "I-PERSON"),
+        ("spoke", 6, "ROOT", "VERB", "speak", "O"),
+    ]
+    spaces = [True, True, False, True, True, True, False]
+    found = types(rows, spaces)
+    assert "Coast Guard" in found and "Coast Guard Lt" not in found and "Lt" not in found
