@@ -569,6 +569,32 @@ def _identity_key(noun: Token) -> str | None:
     return None
 
 
+# Roles that speak from inside an organisation (not "analyst", "lawyer", "professor": outsiders
+# comment on companies they do not work for).
+INSIDE_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson representative official officer chief head director
+    manager president vice-president chairman chairwoman chair executive ceo cfo cto coo vp svp
+    evp deputy secretary treasurer superintendent supervisor commander captain capt. lt. sgt.
+    sergeant lieutenant foreman coordinator administrator aide staffer employee""".split()
+)
+
+
+def _reporting_organisation(person: Name, names: DocNames) -> list[Name]:
+    """ "The Coast Guard rescued seven people, said station chief X": a holder of an inside
+    role who reports what an organisation did speaks for it."""
+    h = names.head(person)
+    verb = h.head
+    if h.dep_ != "nsubj" or verb.lemma_ not in ("say", "tell", "add", "announce", "confirm"):
+        return []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > h.i:
+            continue
+        for subj in clause.children:
+            if subj.dep_ in ("nsubj", "nsubjpass"):
+                return [n for n in _names_at(subj, names, spread=False) if n.type == ORG and _org_like(n, names)]
+    return []
+
+
 # Role words that state membership, not an office: a party's members do not work for it.
 MEMBERSHIP = frozenset({"member", "members", "candidate", "candidates", "supporter", "supporters"})
 
@@ -605,6 +631,8 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
             key = _identity_key(conj)
             if conj.i > head.i and key is not None and IDENTITY_NOUNS.get(key, ("worksFor",))[0] == pred:
                 others = [(n, v) for n, v in _other_of(conj, conj, names, preps, pred) if v != "compound" or conj.i < head.i]
+    if not others and pred == "worksFor" and lower in INSIDE_ROLES and len(identities) == 1:
+        others = [(n, "reported") for n in _reporting_organisation(identities[0], names)]
     role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
     if pred in SYMMETRIC and len(group) == 2 and not others:

@@ -94,6 +94,8 @@ POSITIVE = [
     # a title NER ran into the organisation; two capitals words glued by a hyphen
     ("The water is rising, said Coast Guard Lt. Maria Ortiz, who led the search.", {("Maria Ortiz", "worksFor", "Coast Guard")}),
     ("(By ITAR-TASS correspondent Pavel Orlov)", {("Pavel Orlov", "worksFor", "ITAR-TASS")}),
+    # an inside role reporting what an organisation did speaks for it
+    ("Vantor Logistics will close two warehouses, said spokeswoman Ann Lee.", {("Ann Lee", "worksFor", "Vantor Logistics")}),
     # a monitoring service's source line: the paper and its city
     ("Lima LA REPUBLICA\nThe minister resigned on Monday.", {("LA REPUBLICA", "basedIn", "Lima")}),
 ]
@@ -122,6 +124,8 @@ NEGATIVE = [
     ("Maria Lopez, a member of the Green Party, spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
     ("Maria Lopez of the Green Party spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
     ("Maria Lopez joined the Green Party in 2010.", ("Maria Lopez", "worksFor", "Green Party")),
+    # an outsider commenting on a company does not work for it
+    ("Apple sued Samsung over the design, said analyst John Doe.", ("John Doe", "worksFor", "Apple")),
     # a news dateline says where a story was filed, not where the agency sits
     ("LISBON (AP) _ The minister resigned on Monday.", ("AP", "basedIn", "LISBON")),
     ("Rivals include Kodak, Cadence (acquired by Sumitomo in 2007), Canon and Idemitsu.", ("Sumitomo", "acquired", "Kodak")),
