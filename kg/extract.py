@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import CREEDS, DEMONYMS, LEGAL_SUFFIXES, ROLE_NOUNS, ROLE_SUFFIXES, TYPE_NOUNS, place_name
-from .mentions import HYPHEN_FACTS, DocNames, Name, familiar_place
+from .mentions import HYPHEN_FACTS, DocNames, Name, is_age, familiar_place
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
 
@@ -46,6 +46,9 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "lead": ("worksFor", ("dobj",), False),
     "head": ("worksFor", ("dobj",), False),
     "run": ("worksFor", ("dobj",), False),
+    "manage": ("worksFor", ("dobj",), False),
+    "chair": ("worksFor", ("dobj",), False),
+    "direct": ("worksFor", ("dobj",), False),
     "serve": ("worksFor", ("in", "on", "at", "with"), False),
     "advertise": ("advertisesOn", ("on", "with"), False),
     "launch": ("launched", ("dobj",), False),
@@ -843,13 +846,22 @@ def affiliation_relations(name: Name, names: DocNames) -> Iterator[Found]:
                 if org.type == ORG and _org_like(org, names):
                     yield Found(name, "worksFor", org, child, "affiliation:poss", presupposed=True)
         # "Greg Thayer of the Forest Service", "Gilmore, of the Downtown Seattle Association,"
-        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and (child.i == name.end or child.i == name.end + 1 and names.doc[name.end].text == ","):
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i - name.end in _affiliation_gaps(name, names):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
                 for org in _names_at(pobj, names):
                     if org.type == ORG and _org_like(org, names):
                         yield Found(name, "worksFor", org, child, f"affiliation:{child.lower_}", presupposed=True)
+
+
+def _affiliation_gaps(name: Name, names: DocNames) -> tuple[int, ...]:
+    """Tokens allowed between a name and its "of"-phrase: none, a comma, or an age between
+    commas ("Tom Reed, 52, of Acme Corp.")."""
+    toks, e = names.toks, name.end
+    if e + 2 < len(toks) and toks[e].text == "," and is_age(toks[e + 1]) and toks[e + 2].text == ",":
+        return (0, 1, 3)
+    return (0, 1) if e < len(toks) and toks[e].text == "," else (0,)
 
 
 def possessive_relations(name: Name, names: DocNames) -> Iterator[Found]:

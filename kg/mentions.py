@@ -509,7 +509,7 @@ class DocNames:
             if h.dep_ == "compound" and h.head.lower_ in ("native", "natives", "resident", "residents") and h.head.i not in self.by_token:
                 votes[PLACE] += 2.0
             s = name.start
-            if s >= 4 and toks[s - 1].lower_ == "of" and toks[s - 2].text == "," and _is_age(toks[s - 3]) and toks[s - 4].text == ",":
+            if s >= 4 and toks[s - 1].lower_ == "of" and toks[s - 2].text == "," and is_age(toks[s - 3]) and toks[s - 4].text == ",":
                 votes[PLACE] += 2.5
             # "shares of Uber", "Qualcomm's stake", "a unit of X": only companies have these
             if (name.ner_type != PLACE or not familiar_place(name.text)) and (
@@ -558,7 +558,7 @@ class DocNames:
             votes[PERSON] += 2.0  # "Ms. Carpenter" (the honorific stood outside the NER span)
         # "Cheek, 53," / "Ms. Calico, then 19,": an age in apposition
         k = e + 2 if e + 1 < len(doc) and toks[e + 1].lower_ == "then" else e + 1
-        if e < len(doc) and toks[e].text == "," and k + 1 < len(doc) and _is_age(toks[k]) and toks[k + 1].text in (",", ".", ")"):
+        if e < len(doc) and toks[e].text == "," and k + 1 < len(doc) and is_age(toks[k]) and toks[k + 1].text in (",", ".", ")"):
             votes[PERSON] += 2.0
         # "Starr, who served", "a man called Raoul, who": who/whom stand for people (weakly:
         # news writes "Morgan Stanley, who declined to comment" too)
@@ -831,7 +831,7 @@ def _is_title_word(token: Token, *, roles: bool = False) -> bool:
     return any(w in PERSON_TITLES or roles and w in ROLE_NOUNS for w in words)
 
 
-def _is_age(token: Token) -> bool:
+def is_age(token: Token) -> bool:
     return token.text.isdigit() and 1 <= int(token.text) <= 110
 
 

@@ -94,6 +94,9 @@ POSITIVE = [
     # a title NER ran into the organisation; two capitals words glued by a hyphen
     ("The water is rising, said Coast Guard Lt. Maria Ortiz, who led the search.", {("Maria Ortiz", "worksFor", "Coast Guard")}),
     ("(By ITAR-TASS correspondent Pavel Orlov)", {("Pavel Orlov", "worksFor", "ITAR-TASS")}),
+    # an age between the name and its organisation; a person who manages or chairs a body
+    ("Tom Reed, 52, of Acme Corp. said the plant would close.", {("Tom Reed", "worksFor", "Acme Corp.")}),
+    ("Gerald Marsh, who manages the Harbor Military Museum, said the tunnels were old.", {("Gerald Marsh", "worksFor", "Harbor Military Museum")}),
     # an inside role reporting what an organisation did speaks for it
     ("Vantor Logistics will close two warehouses, said spokeswoman Ann Lee.", {("Ann Lee", "worksFor", "Vantor Logistics")}),
     # a monitoring service's source line: the paper and its city
