@@ -598,6 +598,10 @@ def _reporting_organisation(person: Name, names: DocNames) -> list[Name]:
     return []
 
 
+# Titles only a company's officers hold.
+COMPANY_OFFICERS = frozenset("ceo cfo cto coo cmo cio founder co-founder cofounder".split())
+
+
 # Role words that state membership, not an office: a party's members do not work for it.
 MEMBERSHIP = frozenset({"member", "members", "candidate", "candidates", "supporter", "supporters"})
 
@@ -636,6 +640,13 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
                 others = [(n, v) for n, v in _other_of(conj, conj, names, preps, pred) if v != "compound" or conj.i < head.i]
     if not others and pred == "worksFor" and lower in INSIDE_ROLES and len(identities) == 1:
         others = [(n, "reported") for n in _reporting_organisation(identities[0], names)]
+    if not others and pred == "worksFor" and lower in COMPANY_OFFICERS and len(identities) == 1 and noun.i < identities[0].start:
+        # "Shares of Uber jumped after CEO Dara Khosrowshahi said ...": a company officer's
+        # title with no company of its own belongs to the one company the sentence names
+        sent = names.sent(noun.i)
+        companies = {n.text: n for n in names.window(sent.start, sent.end) if n.type == ORG and not n.spelling and _org_like(n, names)}
+        if len(companies) == 1:
+            others = [(next(iter(companies.values())), "sentence")]
     role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
     if pred in SYMMETRIC and len(group) == 2 and not others:
@@ -965,6 +976,8 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
             conf -= 0.1
         if f.subj.weak or f.obj.weak:
             conf -= 0.2
+        if f.rule.endswith(":sentence"):
+            conf -= 0.15  # the title's company inferred from the sentence, not stated with it
         out.relations.append(
             Relation(
                 subj=f.subj.text,

@@ -189,6 +189,9 @@ class DocNames:
             title = toks[start - 1].text
         while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ == "POS" or toks[end - 1].lower_ in {"to", "of", "and", "in"}):
             end -= 1
+        # "Hilton Hotels Acquired by Blackstone": a title-case headline's verb is not part of the name
+        if end - start > 1 and end < len(toks) and toks[end].lower_ == "by" and toks[end - 1].tag_ in ("VBN", "VBD") and toks[end - 1].lower_ not in LEGAL_SUFFIXES:
+            end -= 1
         # "Coast Guard Lt. Steve Hardy": NER ran the holder's title into the organisation
         if ner not in ("PERSON", None) and end - start > 1 and _is_title_word(toks[end - 1], roles=True):
             nxt = end + 1 if end < len(toks) and toks[end].text == "." else end
@@ -632,7 +635,7 @@ class DocNames:
                 # "the Ottawa-based company" adds a fact about its referent: resolve it only when
                 # one company is in view, never by guessing between two
                 if any(c.dep_ == "amod" and c.lower_ in HYPHEN_FACTS and any(g.text == "-" for g in c.children) for c in token.children):
-                    window = self._window(self.prev_sentence_start(token.i), token.i)
+                    window = self.window(self.prev_sentence_start(token.i), token.i)
                     if len({n.text for n in window if not n.spelling and n.type in DEFINITE_HEADS[lower]}) > 1:
                         continue
                 # "... pressed by Kuaishou. The competitor boasts": a rival is the newest name, not the topic
@@ -683,7 +686,7 @@ class DocNames:
         # "Microsoft holds a stake in the company": an object never corefers with its own subject
         # (possessives may: "Amazon urged its influencers").
         subject = None if token.dep_ in ("poss", "nsubj", "nsubjpass") else self._clause_subject(token)
-        for name in self._window(prev_start, token.i):
+        for name in self.window(prev_start, token.i):
             if name.type not in types:
                 continue
             if subject is not None and name.text == subject.text:
@@ -702,7 +705,7 @@ class DocNames:
                 best, best_score = name, score
         return best
 
-    def _window(self, start: int, end: int) -> list[Name]:
+    def window(self, start: int, end: int) -> list[Name]:
         """Names starting in token range [start, end), found by bisection (names are sorted)."""
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
@@ -711,7 +714,7 @@ class DocNames:
     def _recent(self, token: Token, types: tuple[str, ...], k: int) -> list[Name]:
         found: list[Name] = []
         start = self.prev_sentence_start(token.i)
-        for name in reversed(self._window(start, token.i)):
+        for name in reversed(self.window(start, token.i)):
             if name.type in types and all(f.text != name.text for f in found):
                 found.append(name)
             if len(found) == k:

@@ -97,6 +97,10 @@ POSITIVE = [
     # an age between the name and its organisation; a person who manages or chairs a body
     ("Tom Reed, 52, of Acme Corp. said the plant would close.", {("Tom Reed", "worksFor", "Acme Corp.")}),
     ("Gerald Marsh, who manages the Harbor Military Museum, said the tunnels were old.", {("Gerald Marsh", "worksFor", "Harbor Military Museum")}),
+    # a company officer's bare title belongs to the one company the sentence names
+    ("Shares of Vantor jumped after CEO Ann Marsh said demand was strong.", {("Ann Marsh", "worksFor", "Vantor")}),
+    # a title-case headline's verb is not part of the name
+    ("Hilton Hotels Acquired by Blackstone Group", {("Blackstone Group", "acquired", "Hilton Hotels")}),
     # an inside role reporting what an organisation did speaks for it
     ("Vantor Logistics will close two warehouses, said spokeswoman Ann Lee.", {("Ann Lee", "worksFor", "Vantor Logistics")}),
     # a monitoring service's source line: the paper and its city
@@ -127,6 +131,8 @@ NEGATIVE = [
     ("Maria Lopez, a member of the Green Party, spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
     ("Maria Lopez of the Green Party spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
     ("Maria Lopez joined the Green Party in 2010.", ("Maria Lopez", "worksFor", "Green Party")),
+    # two companies in the sentence: the bare title's company is unknown
+    ("Shares of Apple and Microsoft rose after CEO Ann Marsh spoke.", ("Ann Marsh", "worksFor", "Apple")),
     # an outsider commenting on a company does not work for it
     ("Apple sued Samsung over the design, said analyst John Doe.", ("John Doe", "worksFor", "Apple")),
     # a news dateline says where a story was filed, not where the agency sits
