@@ -150,7 +150,7 @@ ROLE_TYPES: dict[str, tuple[str | None, str | None]] = {
     "basedIn": (ORG, PLACE),
 }
 ROLE_WEIGHT = 1.5
-CONFIDENCE = {"hyphen": 0.8, "verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "affiliation": 0.7, "discourse": 0.6, "source-line": 0.7}
+CONFIDENCE = {"hyphen": 0.8, "verb": 0.85, "noun": 0.8, "identity": 0.85, "place": 0.75, "affiliation": 0.7, "discourse": 0.6, "source-line": 0.7, "contract": 0.8}
 
 
 @dataclass
@@ -534,6 +534,11 @@ def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...],
             out.append((name, prep.lower_))
             if not spread:
                 break
+    if noun.dep_ == "compound" and noun.head.i in names.by_token:
+        # "its primary bank subsidiary Regions Bank": the possessive hangs on the name
+        for child in noun.head.children:
+            if child.dep_ == "poss" and child.i < noun.i:
+                out.extend((n, "poss") for n in _names_at(child, names, spread=spread) if all(n is not m for m, _ in out))
     if pred == "worksFor" and noun.dep_ == "compound" and noun.head.i in names.by_token:
         # "Coast Guard Lt. Steve Hardy", "U.N. financial spokesman Fred Eckhard": a name right
         # before the title (adjectives aside), whatever the parse attached it to
@@ -551,8 +556,10 @@ def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...],
                 if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
                     continue
                 for mid in prep.children:
-                    if mid.dep_ != "pobj" or mid.pos_ != "NOUN" or mid.i in names.by_token:
+                    if mid.dep_ != "pobj" or mid.i in names.by_token:
                         continue
+                    if mid.pos_ != "NOUN" and not (mid.pos_ == "PROPN" and mid.lower_ in BODY_NOUNS | UNIT_NOUNS):
+                        continue  # (filings capitalise "Chairman of the Board of X")
                     if pred == "partnerOf" and mid.lower_ not in COMPANY_NOUNS:
                         continue  # "a partner with the firm of X" is X's partner; not "of the consortium of X"
                     for grand in mid.children:
@@ -675,6 +682,8 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     lemma = noun.lemma_.lower()
     if lemma not in EVENT_NOUNS or noun.pos_ not in ("NOUN",) or noun.i in names.by_token:
         return
+    if lemma in CONTRACT_NOUNS and any(c.dep_ == "compound" and c.lower_ in EMPLOYMENT_WORDS for c in noun.children):
+        return  # an employment agreement hires a person (contract_relations), it is no partnership
     pred = EVENT_NOUNS[lemma]
     agents: list[Name] = []
     patients: list[Name] = []
@@ -915,6 +924,34 @@ def discourse_relations(names: DocNames) -> Iterator[Found]:
             yield Found(ante, "competitorOf", other, token, "discourse:the-competitor")
 
 
+# "Employment Agreement", "Director Appointment Letter": contracts that make a person staff.
+EMPLOYMENT_WORDS = frozenset({"employment", "appointment", "executive", "severance", "consulting"})
+CONTRACT_NOUNS = frozenset({"agreement", "contract", "letter"})
+
+
+def contract_relations(noun: Token, names: DocNames) -> Iterator[Found]:
+    """ "Employment Agreement, dated ..., between Allied Nevada Gold Corp. and David Flint",
+    "signed an employment agreement with John Smith": the person works for the company."""
+    if noun.lemma_.lower() not in CONTRACT_NOUNS or not any(c.dep_ == "compound" and c.lower_ in EMPLOYMENT_WORDS for c in noun.children):
+        return
+    parties: list[Name] = []
+    for tok in noun.subtree:
+        if tok.lower_ == "between" or tok.lower_ == "with" and tok.head.i == noun.i:
+            for pobj in tok.children:
+                if pobj.dep_ == "pobj":
+                    parties += _names_at(pobj, names)
+            if tok.lower_ == "with":
+                subject = names.clause_subject(noun)
+                parties += [subject] if subject is not None else []
+            break
+    people = [n for n in parties if n.type == PERSON]
+    companies = {n.text: n for n in parties if n.type == ORG and _org_like(n, names)}
+    if len(companies) == 1:
+        company = next(iter(companies.values()))
+        for person in people:
+            yield Found(person, "worksFor", company, noun, "contract:employment", presupposed=True)
+
+
 def source_relations(names: DocNames) -> Iterator[Found]:
     """ "OW1102132994 Beijing XINHUA in English", "Moscow IZVESTIYA": the source is based in its city."""
     for source, city in names.sources:
@@ -930,6 +967,7 @@ def relations(names: DocNames) -> Iterator[Found]:
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from identity_relations(token, names)
             yield from event_relations(token, names)
+            yield from contract_relations(token, names)
     for name in names.names:
         yield from place_relations(name, names)
         yield from affiliation_relations(name, names)

@@ -645,7 +645,7 @@ class DocNames:
             if ante is not None:
                 self.coref[token.i] = ante
 
-    def _clause_subject(self, token: Token) -> Name | None:
+    def clause_subject(self, token: Token) -> Name | None:
         """The subject of the clause a token sits in (for "X holds a stake in the company")."""
         cur = token
         for _ in range(8):
@@ -685,7 +685,7 @@ class DocNames:
         best_score = -1.0
         # "Microsoft holds a stake in the company": an object never corefers with its own subject
         # (possessives may: "Amazon urged its influencers").
-        subject = None if token.dep_ in ("poss", "nsubj", "nsubjpass") else self._clause_subject(token)
+        subject = None if token.dep_ in ("poss", "nsubj", "nsubjpass") else self.clause_subject(token)
         for name in self.window(prev_start, token.i):
             if name.type not in types:
                 continue

@@ -97,6 +97,11 @@ POSITIVE = [
     # an age between the name and its organisation; a person who manages or chairs a body
     ("Tom Reed, 52, of Acme Corp. said the plant would close.", {("Tom Reed", "worksFor", "Acme Corp.")}),
     ("Gerald Marsh, who manages the Harbor Military Museum, said the tunnels were old.", {("Gerald Marsh", "worksFor", "Harbor Military Museum")}),
+    # employment contracts; a possessive on the name ("its subsidiary X"); a capitalised board
+    ("Employment Agreement, dated as of May 1, 2010, between Kellogg Company and Ann Marsh.", {("Ann Marsh", "worksFor", "Kellogg Company")}),
+    ("Vantor Logistics signed an employment agreement with John Smith on Monday.", {("John Smith", "worksFor", "Vantor Logistics")}),
+    ("The stress test covers both Vantor Holdings Corporation and its primary bank subsidiary Vantor Bank.", {("Vantor Holdings Corporation", "owns", "Vantor Bank")}),
+    ("Robert Marsh has been Chairman of the Board of Kellogg Company since 2011.", {("Robert Marsh", "worksFor", "Kellogg Company")}),
     # a company officer's bare title belongs to the one company the sentence names
     ("Shares of Vantor jumped after CEO Ann Marsh said demand was strong.", {("Ann Marsh", "worksFor", "Vantor")}),
     # a title-case headline's verb is not part of the name
@@ -131,6 +136,9 @@ NEGATIVE = [
     ("Maria Lopez, a member of the Green Party, spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
     ("Maria Lopez of the Green Party spoke on Monday.", ("Maria Lopez", "worksFor", "Green Party")),
     ("Maria Lopez joined the Green Party in 2010.", ("Maria Lopez", "worksFor", "Green Party")),
+    # an employment agreement is no partnership; a supply agreement is one, with no employee
+    ("Vantor Logistics signed an employment agreement with John Smith on Monday.", ("John Smith", "partnerOf", "Vantor Logistics")),
+    ("Employment Agreement between Vantor Logistics, Inc. and Acme Corp.", ("Acme Corp.", "worksFor", "Vantor Logistics, Inc.")),
     # two companies in the sentence: the bare title's company is unknown
     ("Shares of Apple and Microsoft rose after CEO Ann Marsh spoke.", ("Ann Marsh", "worksFor", "Apple")),
     # an outsider commenting on a company does not work for it
