@@ -80,12 +80,30 @@ MAJOR_CITIES = frozenset(
     Washington D.C.|Wellington|Windhoek|Yangon|Rangoon|Yerevan|Zagreb|Zurich""".replace("\n", "").split("|")
 )
 
+# States, provinces and nations of other countries that business news names as a company's
+# seat ("headquartered in Mumbai, Maharashtra"). Names that are also common given names
+# ("Victoria") or products ("Java") are left out.
+WORLD_REGIONS = frozenset(
+    " ".join(r.split())
+    for r in """England|Scotland|Wales|Northern Ireland|Maharashtra|Karnataka|Tamil Nadu|Kerala|Gujarat|
+    Rajasthan|Punjab|Haryana|Uttar Pradesh|West Bengal|Bihar|Odisha|Telangana|Andhra Pradesh|
+    Madhya Pradesh|Assam|Jharkhand|Chhattisgarh|Uttarakhand|Himachal Pradesh|Goa|Kashmir|
+    Guangdong|Zhejiang|Jiangsu|Sichuan|Hubei|Hunan|Henan|Hebei|Shandong|Fujian|Yunnan|Anhui|
+    Shaanxi|Shanxi|Liaoning|Jilin|Heilongjiang|Guangxi|Guizhou|Hainan|Xinjiang|Tibet|
+    Inner Mongolia|Gansu|Qinghai|Ningxia|Jiangxi|Bavaria|Baden-Wuerttemberg|Baden-Wurttemberg|
+    Hesse|Saxony|Lower Saxony|North Rhine-Westphalia|Brandenburg|Thuringia|Schleswig-Holstein|
+    Catalonia|Andalusia|Basque Country|Lombardy|Tuscany|Sicily|Sardinia|Piedmont|Flanders|
+    Wallonia|Queensland|New South Wales|Western Australia|South Australia|Tasmania|Jalisco|
+    Nuevo Leon|Chiapas|Oaxaca|Minas Gerais|Rio Grande do Sul|Bahia|Hokkaido|Okinawa|Gyeonggi|
+    Siberia|Chechnya|Tatarstan|Crimea|Donbas|Kurdistan|Mindanao|Sumatra|Bali|Borneo""".split("|")
+)
+
 _REGION_FORMS: dict[str, str] = {}
 for _name, _abbrevs in (*US_STATES.items(), *CANADIAN_PROVINCES.items()):
     for _form in (_name, *_abbrevs):
         _REGION_FORMS[_form.casefold()] = _name
         _REGION_FORMS[_form.casefold().replace(".", "").replace(" ", "")] = _name
-for _name in WORLD_COUNTRIES:
+for _name in (*WORLD_COUNTRIES, *WORLD_REGIONS):
     _REGION_FORMS[" ".join(_name.split()).casefold()] = _name
 _CITIES = frozenset(" ".join(c.split()).casefold() for c in MAJOR_CITIES)
 

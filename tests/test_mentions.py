@@ -310,3 +310,10 @@ def test_title_split_from_organisation_before_its_holder():
     spaces = [True, True, False, True, True, True, False]
     found = types(rows, spaces)
     assert "Coast Guard" in found and "Coast Guard Lt" not in found and "Lt" not in found
+
+
+@pytest.mark.parametrize("text, known", [("Maharashtra", True), ("Guangdong", True), ("New South Wales", True), ("Bavaria", True), ("Java", False), ("Victoria", False)])
+def test_world_regions_are_known_places(text, known):
+    # "headquartered in Mumbai, Maharashtra": the state is a place, not a company; a language
+    # or a given name that is also a region stays unknown
+    assert known_place(text) is known
