@@ -70,6 +70,10 @@ def detect_language(text: str) -> str:
     words = sample.split()
     if len(words) < 5:
         return "en"
+    # A line of names and numbers ("AU0505102194 Munich SUEDDEUTSCHE ZEITUNG in German 5 May 94")
+    # has too little running text to identify: the classifier would guess from the names.
+    if sum(1 for w in words if w.isalpha() and w.islower()) < 4:
+        return "en"
     # Plainly English text needs no classifier: loading py3langid's model costs ~0.8 s a build.
     hits = sum(1 for w in words if w.strip(_PUNCT).lower() in _ENGLISH_MARKERS)
     if hits >= 3 and hits >= 0.08 * len(words):

@@ -35,3 +35,20 @@ def test_known_names_and_aliases_are_linked_not_invented():
 )
 def test_only_unmistakable_relations(text, lang, expected):
     assert {(r.subj, r.pred, r.obj) for r in run(text, lang).relations} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Acme e WidgetCo hanno annunciato un accordo di collaborazione.", "it"),
+        ("Acme und WidgetCo haben heute eine Partnerschaft angekündigt.", "de"),
+        ("Acme announced on Monday that it would buy WidgetCo.", "en"),
+        # names and numbers only: too little running text to identify, so the model's language
+        ("AU0505102194 Munich SUEDDEUTSCHE ZEITUNG in German 5 May 94 p 4", "en"),
+        ("Milano Borsa Italiana Piazza Affari 12 Mar 2024", "en"),
+    ],
+)
+def test_language_is_identified_from_running_text(text, lang):
+    from kg.nlp import detect_language
+
+    assert detect_language(text) == lang
