@@ -380,10 +380,10 @@ def sale_relations(verb: Token, names: DocNames) -> Iterator[Found]:
 
 def hyphen_relations(names: DocNames) -> Iterator[Found]:
     """ "London-based WPP", "Amazon-owned Twitch", "SoftBank-backed WeWork"."""
-    doc = names.doc
-    for token in doc:
+    toks = names.toks
+    for token in toks:
         pred = HYPHEN_FACTS.get(token.lower_)
-        if pred is None or token.i < 2 or doc[token.i - 1].text != "-":
+        if pred is None or token.i < 2 or toks[token.i - 1].text != "-":
             continue
         left = names.by_token.get(token.i - 2)
         if left is None:
@@ -682,7 +682,7 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     lemma = noun.lemma_.lower()
     if lemma not in EVENT_NOUNS or noun.pos_ not in ("NOUN",) or noun.i in names.by_token:
         return
-    if lemma in CONTRACT_NOUNS and any(c.dep_ == "compound" and c.lower_ in EMPLOYMENT_WORDS for c in noun.children):
+    if _employment_contract(noun):
         return  # an employment agreement hires a person (contract_relations), it is no partnership
     pred = EVENT_NOUNS[lemma]
     agents: list[Name] = []
@@ -902,7 +902,7 @@ def possessive_relations(name: Name, names: DocNames) -> Iterator[Found]:
 def discourse_relations(names: DocNames) -> Iterator[Found]:
     """ "… pressed by Kuaishou. The competitor boasts …": a definite "the competitor" names a rival
     of the company the passage is about (the nearest other subject)."""
-    for token in names.doc:
+    for token in names.toks:
         if token.lower_ not in ("competitor", "rival") or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         ante = names.coref.get(token.i)
@@ -929,10 +929,14 @@ EMPLOYMENT_WORDS = frozenset({"employment", "appointment", "executive", "severan
 CONTRACT_NOUNS = frozenset({"agreement", "contract", "letter"})
 
 
+def _employment_contract(noun: Token) -> bool:
+    return noun.lemma_.lower() in CONTRACT_NOUNS and any(c.dep_ == "compound" and c.lower_ in EMPLOYMENT_WORDS for c in noun.children)
+
+
 def contract_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     """ "Employment Agreement, dated ..., between Allied Nevada Gold Corp. and David Flint",
     "signed an employment agreement with John Smith": the person works for the company."""
-    if noun.lemma_.lower() not in CONTRACT_NOUNS or not any(c.dep_ == "compound" and c.lower_ in EMPLOYMENT_WORDS for c in noun.children):
+    if not _employment_contract(noun):
         return
     parties: list[Name] = []
     for tok in noun.subtree:
@@ -959,8 +963,7 @@ def source_relations(names: DocNames) -> Iterator[Found]:
 
 
 def relations(names: DocNames) -> Iterator[Found]:
-    doc = names.doc
-    for token in doc:
+    for token in names.toks:
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_relations(token, names)
             yield from sale_relations(token, names)

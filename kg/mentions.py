@@ -286,7 +286,7 @@ class DocNames:
                 while True:
                     if j + 1 < len(doc) and _is_propn(toks[j + 1]) and j + 1 not in self.by_token and j + 1 not in other_ents and toks[j].whitespace_:
                         j += 1
-                    elif j + 2 < len(doc) and _acronym_pair(toks[j], toks[j + 1], toks[j + 2]) and not {j + 1, j + 2} & (self.by_token.keys() | other_ents):
+                    elif j + 2 < len(doc) and _acronym_pair(toks[j], toks[j + 1], toks[j + 2]) and not any(k in self.by_token or k in other_ents for k in (j + 1, j + 2)):
                         j += 2  # "ITAR-TASS": two capitals words glued by a hyphen are one name
                     else:
                         break

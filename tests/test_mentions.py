@@ -284,18 +284,17 @@ def test_hometowns_are_places():
 def test_unfamiliar_place_before_title_and_holder(first, expected):
     words = first.split()
     n = len(words)
+    # the place's words hang on its last word, the last word on the title (token n)
+    place = [(w, n - 1 if i < n - 1 else n, "compound", "PROPN", w, "B-GPE" if i == 0 else "I-GPE") for i, w in enumerate(words)]
     rows = [
-        *[(w, n - 1 if i < n - 1 else n, "compound", "PROPN", w, ("B-GPE" if i == 0 else "I-GPE")) for i, w in enumerate(words)],
+        *place,
         ("president", n + 2, "compound", "NOUN", "president", "O"),
         ("Ann", n + 2, "compound", "PROPN", "Ann", "B-PERSON"), ("Marsh", n + 3, "nsubj", "PROPN", "Marsh", "I-PERSON"),
         ("spoke", n + 3, "ROOT", "VERB", "speak", "O"),
     ]
     assert types(rows)[first] == expected
     # without a holder right after the title there is no such cue
-    rows_without = [
-        *[(w, n - 1 if i < n - 1 else n, "compound", "PROPN", w, ("B-GPE" if i == 0 else "I-GPE")) for i, w in enumerate(words)],
-        ("president", n + 1, "nsubj", "NOUN", "president", "O"), ("spoke", n + 1, "ROOT", "VERB", "speak", "O"),
-    ]
+    rows_without = [*place, ("president", n + 1, "nsubj", "NOUN", "president", "O"), ("spoke", n + 1, "ROOT", "VERB", "speak", "O")]
     assert types(rows_without)[first] == PLACE
 
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import os
 import re
 from collections import defaultdict
 from datetime import date, datetime, timezone
-import importlib.util
 from importlib import resources
 from pathlib import Path
 from typing import Any
