@@ -183,8 +183,8 @@ def _node_id(page, label: str) -> int:
     return page.evaluate("(label) => kg.data.nodes.find((n) => n.label === label).id", label)
 
 
-def _hover(page, node_id: int) -> None:
-    point = page.evaluate(
+def _screen_point(page, node_id: int) -> list[float]:
+    return page.evaluate(
         """(id) => {
             const p = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
             const box = document.getElementById('kg-graph').getBoundingClientRect();
@@ -192,6 +192,22 @@ def _hover(page, node_id: int) -> None:
         }""",
         node_id,
     )
+
+
+def _still_point(page, node_id: int) -> list[float]:
+    """Where the node is once the view stops moving (a search focuses with a 400 ms animation)."""
+    point = _screen_point(page, node_id)
+    for _ in range(50):
+        page.wait_for_timeout(50)
+        again = _screen_point(page, node_id)
+        if again == point:
+            return point
+        point = again
+    raise AssertionError("the view never came to rest")
+
+
+def _hover(page, node_id: int) -> None:
+    point = _still_point(page, node_id)
     page.mouse.move(point[0] - 40, point[1] - 40)
     page.mouse.move(point[0], point[1], steps=4)
 
@@ -248,6 +264,25 @@ def test_hostile_names_are_shown_as_text_and_never_run(tmp_path, session):
     assert page.evaluate("(id) => { kg.fillTips(); return kg.tip('edge', id).textContent; }", edge).count(XSS_SENTENCE) == 1
     assert page.evaluate("() => document.querySelectorAll('svg, img, iframe, object, [onload], [onerror]').length") == 0
     assert page.evaluate("() => document.scripts.length") == 3
+    s.assert_clean()
+
+
+def test_tooltip_is_filled_for_whatever_the_view_moved_under_the_pointer(tmp_path, session):
+    """The pointer rests on one entity, then the view moves another under it before the tooltip
+    shows (vis-network looks again after its delay): the tooltip must not come up empty."""
+    write_html(hostile_graph(), tmp_path / "graph.html")
+    s = session(tmp_path / "graph.html")
+    page = s.open()
+    first, second = _node_id(page, "Amazon"), _node_id(page, "Kindle")
+    centre = "(id) => kg.network.moveTo({position: kg.network.getPositions([id])[id], scale: 1.5})"
+    page.evaluate("() => kg.network.setOptions({interaction: {tooltipDelay: 600}})")
+    page.evaluate(centre, first)
+    point = _still_point(page, first)
+    page.mouse.move(point[0] - 40, point[1] - 40)
+    page.mouse.move(point[0], point[1], steps=4)  # hovers Amazon: its tooltip is filled
+    page.evaluate(centre, second)  # before the delay runs out, Kindle is under the pointer
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    assert "Kindle" in page.text_content("div.vis-tooltip")
     s.assert_clean()
 
 

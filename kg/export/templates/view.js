@@ -155,6 +155,13 @@
 
   network.on('hoverNode', (p) => fillNodeTip(p.node));
   network.on('hoverEdge', (p) => fillEdgeTip(p.edge));
+  // The popup re-reads what is under the pointer a moment after the hover event, and the view
+  // may have moved (a focus animation) onto another item: fill that one too. Node and edge ids
+  // share a range, so both tips with that id are filled; an unused one costs nothing.
+  network.on('showPopup', (id) => {
+    if (nodeTips[id]) fillNodeTip(id);
+    if (edgeTips[id]) fillEdgeTip(id);
+  });
 
   const statusEl = document.getElementById('kg-search-status');
   function setStatus(text, ok) {
