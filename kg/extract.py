@@ -34,6 +34,8 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "buy out": ("acquired", ("dobj",), False),
     "own": ("owns", ("dobj",), False),
     "invest": ("holdsStakeIn", ("in",), False),
+    "back": ("holdsStakeIn", ("dobj",), False),
+    "fund": ("holdsStakeIn", ("dobj",), False),
     "employ": ("worksFor", ("dobj",), True),
     "hire": ("worksFor", ("dobj",), True),
     "appoint": ("worksFor", ("dobj",), True),
@@ -67,6 +69,8 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "organize": ("basedIn", ("in",), False),
     "organise": ("basedIn", ("in",), False),
 }
+# Verbs that state a stake only when a company is what they back or fund.
+INVESTOR_VERBS = {"back", "fund"}
 # What one buys of a company when buying the company ("acquired the assets of X").
 ASSET_NOUNS = {"asset", "assets", "operations", "operation", "business", "businesses"}
 # Parts of an organisation one heads, runs or joins ("heads Microsoft's cloud unit").
@@ -236,7 +240,12 @@ def _pobjs(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.lower_ in ("which", "whom") and token.dep_ == "relcl":
+                    # "Tencent Music, in which Spotify holds a stake": the relative's antecedent
+                    out.extend((n, child) for n in _names_at(token.head, names, spread=False))
+                else:
                     out.extend((n, child) for n in _names_at(pobj, names))
     return out
 
@@ -354,6 +363,8 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         for o in objects:
             if s is o or pred == "worksFor" and (s.type not in (PERSON, None) or not _org_like(o, names)):
                 continue  # "Mrs. Rose hired Abebe Worke": a person is nobody's employer
+            if key in INVESTOR_VERBS and o.type not in (ORG, None):
+                continue  # "backed by Google" is a stake in a company, "backed Harris" is support
             yield Found(s, pred, o, verb, f"verb:{key}", quals)
     # "launched the TikTok Shop in the UK": the product operates there;
     # "TikTok Shop launched in Spain": so does the subject of an intransitive launch.
@@ -427,6 +438,14 @@ def _brand_owner(product: Name, names: DocNames) -> Name | None:
 
 def _identity_of(head: Token, names: DocNames) -> list[Name]:
     """Which entity a description describes: apposition, copula subject, or named compound."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "two", "three"):
+        return _identity_of(head.head.head, names)  # "X is one of the biggest advertisers on Y"
+    if head.dep_ == "pobj" and head.head.lower_ == "among" and head.head.head.lemma_ in ("be", "become", "remain"):
+        head = head.head  # "X is among the largest shareholders in Y": the copula's subject
+        return [n for c in head.head.children if c.dep_ == "nsubj" for n in _names_at(c, names)]
+    for child in head.children:
+        if child.dep_ == "nsubj" and head.pos_ == "NOUN":
+            return _names_at(child, names)  # a small clause: "the deal makes X the largest shareholder in Y"
     for child in head.children:
         if child.dep_ in ("appos",):
             found = _names_at(child, names, spread=False)
@@ -707,6 +726,9 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
                      "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",),
                      "advertisesOn": ("on",), "operatesIn": ("into", "to", "in")}[pred]
     patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
+    if not patients and noun.dep_ == "dobj" and noun.head.lemma_ in SUPPORT_VERBS:
+        # "holds a stake in Y" with the in-phrase hung on the verb; "in which X holds a stake"
+        patients.extend(n for n, _ in _pobjs(noun.head, patient_preps, names))
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and pred in ("acquired", "launched") and not patients:
         # "Adobe's first acquisition was Emerald City Software": asserted only as the copula is
         patients.extend(n for c in noun.head.children if c.dep_ == "attr" for n in _names_at(c, names))
@@ -997,7 +1019,7 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
         if f.subj.text == f.obj.text:
             continue
         for slot, (name, kind) in enumerate(zip((f.subj, f.obj), ROLE_TYPES[f.pred])):
-            if kind and _role_may_type(name, kind, f.pred if slot else "subject"):
+            if kind and _role_may_type(name, kind, f.pred, subject=not slot):
                 span = doc[name.start : name.end]
                 out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=ROLE_WEIGHT, weak=name.weak, evidence="role"))
         sent = names.sent(f.trigger.i)
@@ -1038,17 +1060,21 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
 
 
 COMPANY_RELATIONS = {"partnerOf", "competitorOf", "acquired", "owns", "holdsStakeIn"}
+# Relations whose subject is a company whatever NER says of it: partnerships and rivalries run
+# both ways, and only an organisation acquires or is "based in" a place.
+COMPANY_SUBJECTS = {"partnerOf", "competitorOf", "acquired", "basedIn"}
 
 
-def _role_may_type(name: Name, kind: str, pred: str) -> bool:
+def _role_may_type(name: Name, kind: str, pred: str, *, subject: bool = False) -> bool:
     """Role evidence fills gaps in NER; it never overrides a person or a known place."""
     if name.ner_type is None:
         return True
     if name.ner_type == PLACE and kind != PLACE:
         # a company's role overrides NER's "place" only for company-to-company relations:
-        # "the deal between Disney and Netflix", not "a Phoenix newspaper reporter"
-        return pred in COMPANY_RELATIONS and not place_name(name.text)
-    if name.ner_type == PERSON and kind == ORG and pred in ("acquired", "owns", "holdsStakeIn"):
+        # "the deal between Disney and Netflix", "Netflix, which is based in Los Gatos", not
+        # "a Phoenix newspaper reporter"
+        return pred in (COMPANY_SUBJECTS if subject else COMPANY_RELATIONS) and not place_name(name.text)
+    if name.ner_type == PERSON and kind == ORG and not subject and pred in ("acquired", "owns", "holdsStakeIn"):
         return True  # nobody acquires, owns or holds a stake in a person: NER misread a company
     return name.ner_type == PRODUCT and kind == ORG
 

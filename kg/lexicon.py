@@ -58,6 +58,17 @@ CREEDS = frozenset(
     communists socialist socialists republican republicans democrat democrats conservative
     conservatives liberal liberals labour tory tories""".split()
 )
+# Peoples, regions' adjectives and movements NER labels NORP besides the demonyms above.
+GROUP_WORDS = frozenset(
+    """asian african arab arabic hispanic latino latina latinx palestinian kurdish kurd soviet
+    western eastern northern southern nordic scandinavian baltic balkan slavic caribbean
+    indigenous native aboriginal black white gop maoist marxist leninist nazi fascist
+    islamist zionist sunni shia cuban peruvian venezuelan kenyan ethiopian ghanaian
+    moroccan algerian tunisian lebanese syrian iraqi afghan bangladeshi sri lankan nepali
+    hungarian czech slovak romanian bulgarian serbian croatian estonian latvian lithuanian
+    icelandic scottish welsh english new zealander kiwi qatari kuwaiti omani jordanian
+    yemeni libyan sudanese ugandan tanzanian zimbabwean congolese senegalese cameroonian""".split()
+)
 # Endings of profession nouns that need no list ("entomologist", "statistician", "photographer").
 ROLE_SUFFIXES = ("ologist", "ician", "ographer", "onomist")
 
@@ -133,7 +144,8 @@ HEDGE_VERBS = frozenset(
 HEDGE_NOUNS = frozenset(
     """motive motivation plan plans possibility potential speculation rumor rumour rumors
     talks bid proposal intention idea hope hopes chance option prospect prospects scenario
-    negotiation negotiations offer interest ambition goal""".split()
+    negotiation negotiations offer interest ambition goal report reports claim claims
+    allegation allegations suggestion suggestions expectation expectations belief""".split()
 )
 HEDGE_ADJECTIVES = frozenset(
     """potential possible proposed planned rumored rumoured prospective would-be mooted
@@ -254,6 +266,7 @@ __all__ = [
     "NEGATING_VERBS",
     "DEMONYMS",
     "GENERIC_CAPS",
+    "GROUP_WORDS",
     "NOT_NAMES",
     "PERSON_TITLES",
     "PLACE",

@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     BOILERPLATE_MARKERS,
+    CREEDS,
     DEMONYMS,
     GENERIC_CAPS,
+    GROUP_WORDS,
     LEGAL_SUFFIXES,
     NOT_NAMES,
     PERSON_TITLES,
@@ -273,8 +275,11 @@ class DocNames:
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES and ent.label_ not in WEAK_NER:
                 continue
-            if ent.label_ == "NORP" and not place_name(ent.text):
-                continue
+            if ent.label_ == "NORP" and not place_name(ent.text) and (
+                _group_word(ent.text) or ent[-1].pos_ == "ADJ" or ent[-1].tag_ in ("NNPS", "NNS") or ent[-1].dep_ == "amod"
+            ):
+                continue  # "Chinese", "Republicans": a people or a creed, not a name (but an
+                # unfamiliar "NORP" such as a young company's name is a candidate like any other)
             for start, end in _split_span(ent):
                 self._add(start, end, ent.label_ if ent.label_ in NER_TYPES else None)
         # Proper-noun runs NER missed: candidates that need evidence to become entities.
@@ -788,6 +793,14 @@ def familiar_place(text: str) -> bool:
     """A place the lexicons know (country, state, capital, large city, or an alias of one): NER's
     "place" label is trusted for these, and only weakly for names it has never heard of."""
     return known_place(text) or place_name(text) is not None
+
+
+def _group_word(text: str) -> bool:
+    """A nationality, people or creed ("Chinese", "Americans", "Shiite", "Latinos")."""
+    words = text.casefold().split()
+    last = words[-1]
+    stems = {last, last[:-1] if last.endswith("s") else last, last[:-2] if last.endswith("es") else last}
+    return any(w in DEMONYMS or w in CREEDS or w in GROUP_WORDS for w in stems) or any(w in DEMONYMS for w in words)
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -54,6 +54,19 @@ def _own_marks(token: Token) -> str | None:
     return None
 
 
+def _describes_a_noun(token: Token) -> bool:
+    """A relative clause or a bare participle describing a noun states its fact whatever the
+    main clause does to that noun; an infinitive ("plans to buy X") or a content clause ("the
+    report that X bought Y") does not, so the walk goes on through those."""
+    if token.head.pos_ not in ("NOUN", "PROPN", "PRON") or token.head is token:
+        return False
+    if token.dep_ == "relcl":
+        return True
+    return token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("aux", "mark") for c in token.children
+    )
+
+
 def modality_of(trigger: Token) -> str:
     """The strongest modality on the path from the trigger up to its clause's root."""
     result = ASSERTED
@@ -67,8 +80,10 @@ def modality_of(trigger: Token) -> str:
             result = HEDGED
         if token.dep_ == "ROOT" or token.head is token:
             break
-        if token is not trigger and token.lemma_.lower() in REPORTING:
+        if token is not trigger and token.pos_ != "NOUN" and token.lemma_.lower() in REPORTING:
             break
+        if _describes_a_noun(token):
+            break  # "Samsung, headquartered in Suwon, did not comment": the main clause's "not" is not the description's
         token = token.head
         steps += 1
     return result

@@ -110,6 +110,19 @@ POSITIVE = [
     ("Vantor Logistics will close two warehouses, said spokeswoman Ann Lee.", {("Ann Lee", "worksFor", "Vantor Logistics")}),
     # a monitoring service's source line: the paper and its city
     ("Lima LA REPUBLICA\nThe minister resigned on Monday.", {("LA REPUBLICA", "basedIn", "Lima")}),
+    # a company NER calls a place: its own seat and partnership say what it is
+    ("Vantorix, which is based in Los Gatos, California, announced a partnership with Microsoft.", {("Vantorix", "basedIn", "Los Gatos"), ("Microsoft", "partnerOf", "Vantorix")}),
+    # a description's fact stands whatever the main clause denies
+    ("Samsung, headquartered in Suwon, South Korea, did not disclose financial terms.", {("Samsung", "basedIn", "Suwon")}),
+    ("TikTok, which is owned by ByteDance, did not respond to a request for comment.", {("ByteDance", "owns", "TikTok")}),
+    # a young company's name NER takes for a nationality; backers and funders of companies
+    ("Rivian, an Amazon-backed electric vehicle maker, opened a plant in Georgia.", {("Amazon", "holdsStakeIn", "Rivian"), ("Rivian", "operatesIn", "Georgia")}),
+    ("Anthropic, an AI startup, is backed by Google.", {("Google", "holdsStakeIn", "Anthropic")}),
+    # a stake through a relative pronoun, "one of"/"among" a group, a small clause
+    ("Tencent Music, in which Spotify holds a 9 percent stake, is its partner in China.", {("Spotify", "holdsStakeIn", "Tencent Music")}),
+    ("Walmart Inc. is one of the biggest advertisers on Roku, the streaming platform.", {("Walmart Inc.", "advertisesOn", "Roku")}),
+    ("Vanguard is among the largest shareholders in Apple.", {("Vanguard", "holdsStakeIn", "Apple")}),
+    ("The deal makes Amazon the largest shareholder in Anthropic.", {("Amazon", "holdsStakeIn", "Anthropic")}),
 ]
 
 NEGATIVE = [
@@ -161,6 +174,10 @@ NEGATIVE = [
     ("Berkshire Bank could acquire the operations of Greenpark Mortgage Corporation.", ("Berkshire Bank", "acquired", "Greenpark Mortgage Corporation")),
     ("Germany's Siemens cut jobs.", ("Germany", "owns", "Siemens")),
     ("Satya Nadella, who may head Microsoft's cloud unit, said growth was strong.", ("Satya Nadella", "worksFor", "Microsoft")),
+    # reports and claims of a deal are not the deal; supporting a person is no stake
+    ("Amazon did not comment on reports that it acquired the startup Zoox.", ("Amazon", "acquired", "Zoox")),
+    ("Apple dismissed claims that it had bought Shazam.", ("Apple", "acquired", "Shazam")),
+    ("Senator Maria Lopez, who is backed by Joe Biden, won the primary.", ("Joe Biden", "holdsStakeIn", "Maria Lopez")),
 ]
 
 
