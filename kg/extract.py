@@ -69,6 +69,12 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "organize": ("basedIn", ("in",), False),
     "organise": ("basedIn", ("in",), False),
 }
+# Nouns for a set of places ("in 40 countries, including Japan").
+AREA_NOUNS = {"country", "market", "city", "state", "region", "territory", "nation", "province"}
+# What a company launches or makes available of its own ("launched its service in India").
+OFFERINGS = {w for w, t in TYPE_NOUNS.items() if t == PRODUCT} | {"service", "services", "platform", "store", "stores", "shop", "operations", "business", "brand", "network", "marketplace", "product", "products"}
+# Verbs whose object is always an organisation.
+FOUNDING_VERBS = {"found", "co-found", "cofound"}
 # Verbs that state a stake only when a company is what they back or fund.
 INVESTOR_VERBS = {"back", "fund"}
 # What one buys of a company when buying the company ("acquired the assets of X").
@@ -251,8 +257,15 @@ def _pobjs(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[
 
 
 def _places_in(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[Name, Token]]:
-    """Places after a preposition, with the region of "Round Rock, Texas" / "Alexandria, Va."."""
+    """Places after a preposition, with the region of "Round Rock, Texas" / "Alexandria, Va."
+    and the named members of "in 40 countries, including Japan and Brazil"."""
     out = _pobjs(token, preps, names)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in names.by_token and pobj.lemma_.lower() in AREA_NOUNS:
+                    out.extend((n, child) for inc in pobj.children if inc.dep_ == "prep" and inc.lower_ in ("including", "like")
+                               for p in inc.children if p.dep_ == "pobj" for n in _names_at(p, names) if n.type == PLACE)
     for place, prep in list(out):
         for child in names.head(place).children:
             if child.dep_ in ("appos", "npadvmod") and child.i >= place.end:
@@ -361,16 +374,20 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         objects.extend(n for c in verb.children if c.dep_ == "dobj" for n in _market_places(c, names))
     for s in subjects:
         for o in objects:
-            if s is o or pred == "worksFor" and (s.type not in (PERSON, None) or not _org_like(o, names)):
+            founded = key in FOUNDING_VERBS and o.ner_type == PERSON and not o.votes.get(PERSON)
+            if s is o or pred == "worksFor" and (s.type not in (PERSON, None) or not (founded or _org_like(o, names))):
                 continue  # "Mrs. Rose hired Abebe Worke": a person is nobody's employer
+            # (but nobody founds a person: "X founded Otto" names a company NER took for one)
             if key in INVESTOR_VERBS and o.type not in (ORG, None):
                 continue  # "backed by Google" is a stake in a company, "backed Harris" is support
             yield Found(s, pred, o, verb, f"verb:{key}", quals)
     # "launched the TikTok Shop in the UK": the product operates there;
     # "TikTok Shop launched in Spain": so does the subject of an intransitive launch.
     if pred == "launched":
-        for place, _ in _pobjs(verb, ("in",), names):
-            for o in objects or ([] if passive else subjects):
+        # "launched its service in India": what was launched is the subject's own offering
+        offering = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OFFERINGS] if not passive and not objects else []
+        for place, _ in _pobjs(verb, ("in",), names) + [p for c in offering for p in _pobjs(c, ("in",), names)]:
+            for o in objects or ([] if passive else subjects) if not offering else subjects:
                 yield Found(o, "operatesIn", place, verb, f"verb:{key}+in", quals)
 
 
@@ -529,7 +546,7 @@ def _org_like(name: Name, names: DocNames, *, office: bool = False) -> bool:
         return False
     ent = names.doc[name.end - 1].ent_type_
     # NER's "place" stands unless context made it a company ("Zilingo, a startup")
-    return ent != "NORP" and (ent not in ("GPE", "LOC") or name.type == ORG)
+    return (ent != "NORP" or name.type == ORG) and (ent not in ("GPE", "LOC") or name.type == ORG)
 
 
 def _other_of(noun: Token, head: Token, names: DocNames, preps: tuple[str, ...], pred: str = "", reverse: bool = False) -> list[tuple[Name, str]]:
@@ -655,7 +672,13 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
                 for pobj in prep.children:
                     identities += [n for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
                                    for n in _names_at(c, names, spread=False) if n.type == PERSON]
-    group = names.group.get(next((c.i for c in noun.head.children if c.dep_ == "nsubj"), -1), []) if noun.dep_ == "attr" else []
+    group: list[Name] = []
+    if noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        group = names.group.get(subj.i, []) if subj is not None else []
+        if not group and subj is not None and noun.tag_ == "NNS":
+            group = _names_at(subj, names)  # "Toyota and Honda are fierce rivals"
+            group = group if len(group) == 2 else []
     preps = IDENTITY_PREPS[pred]
     others = _other_of(noun, head, names, preps, pred, reverse)
     if not others and pred == "worksFor":
@@ -724,7 +747,7 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
         presupposed = True
     patient_preps = {"partnerOf": ("with",), "competitorOf": ("with", "against"), "acquired": ("of",),
                      "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",),
-                     "advertisesOn": ("on",), "operatesIn": ("into", "to", "in")}[pred]
+                     "advertisesOn": ("on", "with"), "operatesIn": ("into", "to", "in")}[pred]
     patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
     if not patients and noun.dep_ == "dobj" and noun.head.lemma_ in SUPPORT_VERBS:
         # "holds a stake in Y" with the in-phrase hung on the verb; "in which X holds a stake"
@@ -984,11 +1007,29 @@ def source_relations(names: DocNames) -> Iterator[Found]:
         yield Found(source, "basedIn", city, names.toks[source.start], "source-line", presupposed=True)
 
 
+def availability_relations(adj: Token, names: DocNames) -> Iterator[Found]:
+    """ "Netflix is now available in 190 countries, including Japan": where a product or
+    company is available, it operates."""
+    if adj.lower_ not in ("available", "present", "active") or adj.dep_ not in ("acomp", "amod", "appos"):
+        return
+    if adj.dep_ == "acomp":
+        subjects = [n for c in adj.head.children if c.dep_ == "nsubj" for n in _names_at(c, names)]
+    else:
+        subjects = _described(adj.head, names)
+    where = ("in", "across", "throughout")
+    for place, _ in _places_in(adj, where, names) + (_places_in(adj.head, where, names) if adj.dep_ == "acomp" else []):
+        for subj in subjects:
+            if subj is not place and subj.type != PERSON:
+                yield Found(subj, "operatesIn", place, adj, "verb:available")
+
+
 def relations(names: DocNames) -> Iterator[Found]:
     for token in names.toks:
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_relations(token, names)
             yield from sale_relations(token, names)
+        elif token.pos_ == "ADJ":
+            yield from availability_relations(token, names)
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from identity_relations(token, names)
             yield from event_relations(token, names)
@@ -1019,7 +1060,10 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
         if f.subj.text == f.obj.text:
             continue
         for slot, (name, kind) in enumerate(zip((f.subj, f.obj), ROLE_TYPES[f.pred])):
-            if kind and _role_may_type(name, kind, f.pred, subject=not slot):
+            if kind is None and not slot and f.pred == "operatesIn" and name.type is None:
+                kind = ORG  # "Stripe opened an office in Dublin": an untyped name that operates somewhere
+            typing_pred = "acquired" if slot and f.rule.removeprefix("verb:") in FOUNDING_VERBS else f.pred  # what is founded is no person
+            if kind and _role_may_type(name, kind, typing_pred, subject=not slot):
                 span = doc[name.start : name.end]
                 out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=ROLE_WEIGHT, weak=name.weak, evidence="role"))
         sent = names.sent(f.trigger.i)

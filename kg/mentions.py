@@ -41,6 +41,7 @@ from .names import (
     HONORIFICS,
     INSTITUTION_HEADS,
     KEY_HONORIFICS,
+    ORG_HEADS,
     PERSON_APPOSITIVES,
     PERSON_PASSIVE_VERBS,
     PERSON_POSSESSIONS,
@@ -256,6 +257,8 @@ class DocNames:
         after = end + 1 if end + 1 < len(doc) and toks[end].text == "," else end
         if words[-1] in COMPANY_FORMS or (after < len(doc) and toks[after].lower_ in COMPANY_FORMS and not toks[after].is_lower):
             name.votes[ORG] += 2.5
+        elif len(words) > 1 and words[-1] in ORG_HEADS and ner != "PERSON":
+            name.votes[ORG] += 2.0  # "Reliance Industries", "Gimlet Media"
         if title:
             name.votes[PERSON] += 2.0
         self.names.append(name)
@@ -276,7 +279,8 @@ class DocNames:
             if ent.label_ not in NER_TYPES and ent.label_ not in WEAK_NER:
                 continue
             if ent.label_ == "NORP" and not place_name(ent.text) and (
-                _group_word(ent.text) or ent[-1].pos_ == "ADJ" or ent[-1].tag_ in ("NNPS", "NNS") or ent[-1].dep_ == "amod"
+                _group_word(ent.text) or ent[-1].pos_ == "ADJ" or ent[-1].tag_ in ("NNPS", "NNS")
+                or ent[-1].dep_ in ("amod", "compound") and ent[-1].head.is_lower  # "the Ecuadoran minister"
             ):
                 continue  # "Chinese", "Republicans": a people or a creed, not a name (but an
                 # unfamiliar "NORP" such as a young company's name is a candidate like any other)
@@ -533,7 +537,10 @@ class DocNames:
                 votes[ORG] += 4.0
             # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
             if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS:
-                votes[PERSON] += 0.5
+                # "X said it had acquired Y": a speaker that reports itself as "it" is an
+                # organisation, one that says "he" or "she" a person
+                pronoun = _reported_pronoun(h.head)
+                votes[ORG if pronoun in ("it", "its") else PERSON] += 2.0 if pronoun else 0.5
             # "Jiang was among the first ... She was able to": a he/she subject right after.
             if name.ner == "PERSON" and self._followed_by_person_pronoun(h):
                 votes[PERSON] += 1.0
@@ -793,6 +800,21 @@ def familiar_place(text: str) -> bool:
     """A place the lexicons know (country, state, capital, large city, or an alias of one): NER's
     "place" label is trusted for these, and only weakly for names it has never heard of."""
     return known_place(text) or place_name(text) is not None
+
+
+def _reported_pronoun(verb: Token) -> str | None:
+    """The pronoun subject (or possessor of the subject) of what a speech verb reports."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in ("it", "he", "she"):
+                    return child.lower_
+                poss = next((g.lower_ for g in child.children if g.dep_ == "poss" and g.lower_ in ("its", "his", "her")), None)
+                if poss:
+                    return poss
+    return None
 
 
 def _group_word(text: str) -> bool:

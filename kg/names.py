@@ -126,6 +126,18 @@ COMPANY_FORMS = frozenset(
     l.p. llp l.l.p. s.a. n.v. nv ag gmbh s.p.a. spa pte pty bhd""".split()
 )
 
+# Last words that make a multi-word name a company's ("Reliance Industries", "Gimlet Media",
+# "Tencent Music", "Sequoia Capital"), whatever NER says.
+ORG_HEADS = frozenset(
+    """industries group holdings technologies technology systems media entertainment motors
+    airlines airways bank bancorp capital partners ventures pharmaceuticals pharma therapeutics
+    biosciences biotech labs laboratories networks communications telecom telecommunications
+    energy financial insurance foods brands studios platforms solutions software electronics
+    semiconductor semiconductors securities investments associates enterprises logistics
+    robotics dynamics automotive petroleum chemicals aerospace games music records pictures
+    publishing broadcasting airline motor mobility payments fintech analytics""".split()
+)
+
 # Words of filings and contracts: a "name" ending in one names a document, not an entity
 # ("Asset Purchase Agreement", "Series A Preferred Stock", "Bank Holding Company Act").
 DOCUMENT_HEADS = frozenset(
