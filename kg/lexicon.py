@@ -15,7 +15,8 @@ LEGAL_SUFFIXES = frozenset(
 )
 # Words that may follow a short company name without making it a different company.
 CORPORATE_TAIL = LEGAL_SUFFIXES | frozenset(
-    "international global worldwide technologies technology platforms systems enterprises".split()
+    "international global worldwide technologies technology platforms systems enterprises "
+    "capital ventures partners industries insurance financial motors motor bancorp".split()
 )
 
 PERSON_TITLES = frozenset(

@@ -73,6 +73,8 @@ DEFINITE_HEADS = {
         "publisher", "broadcaster", "operator", "carrier", "studio", "supermarket", "grocer",
     )},
 }
+# Descriptions too general to pick out one name the article described with them.
+GENERIC_DESCRIPTIONS = {"company", "firm", "group", "business", "competitor", "rival", "brand"}
 # "London-based", "Amazon-owned", "SoftBank-backed": participles after a hyphenated name.
 HYPHEN_FACTS = {"based": "basedIn", "headquartered": "basedIn", "owned": "owns", "controlled": "owns", "backed": "holdsStakeIn", "funded": "holdsStakeIn"}
 SPEECH_VERBS = {"say", "tell", "add", "explain", "comment", "note", "write", "recall", "argue", "insist"}
@@ -164,6 +166,7 @@ class DocNames:
         self.multiline = "\n" in self.text.strip()
         self.blocked: set[int] = set()  # tokens of a source line's number, language and time
         self.sources: list[tuple[Name, Name]] = []  # (paper or broadcaster, its city) from source lines
+        self.described: dict[str, set[str]] = defaultdict(set)  # "Ledgerly, a Toronto startup" -> {"startup"}
         self._collect()
         self._type_from_context()
         self._share_types_in_doc()
@@ -196,10 +199,17 @@ class DocNames:
         if end - start > 1 and end < len(toks) and toks[end].lower_ == "by" and toks[end - 1].tag_ in ("VBN", "VBD") and toks[end - 1].lower_ not in LEGAL_SUFFIXES:
             end -= 1
         # "Coast Guard Lt. Steve Hardy": NER ran the holder's title into the organisation
-        if ner not in ("PERSON", None) and end - start > 1 and _is_title_word(toks[end - 1], roles=True):
-            nxt = end + 1 if end < len(toks) and toks[end].text == "." else end
-            if nxt < len(toks) and toks[nxt].ent_type_ == "PERSON":
-                end -= 1
+        # "Corvana Chief Executive Priya Natarajan", "Acme Senior Vice President John Smith": a
+        # capitalised title (of one or several words) between an organisation and its holder
+        nxt = end
+        while nxt < len(toks) and nxt - end < 4 and (toks[nxt].text == "." or _is_title_word(toks[nxt], roles=True) or toks[nxt].lower_ in GENERIC_CAPS and toks[nxt].is_title):
+            nxt += 1
+        if ner != "PERSON" and end - start > 1 and nxt < len(toks) and toks[nxt].ent_type_ == "PERSON":
+            cut = end
+            while cut - start > 1 and (toks[cut - 1].lower_ in GENERIC_CAPS or _is_title_word(toks[cut - 1], roles=True)):
+                cut -= 1
+            if cut < end and any(_is_title_word(t, roles=True) for t in toks[cut:nxt]):
+                end = cut
         if end <= start:
             return None
         if any(i in self.by_token or i in self.blocked for i in range(start, end)):
@@ -487,13 +497,16 @@ class DocNames:
                     kind = TYPE_NOUNS.get(child.lower_)  # (not the "City" of a name "Guatemala City")
                     if kind:
                         votes[kind] += 3.0
+                        self.described[name.text].add(child.lemma_.lower())
                 if child.dep_ == "appos":  # "Kuaishou, a ... platform"
                     kind = TYPE_NOUNS.get(child.lower_)
                     if kind:
                         votes[kind] += 3.0
+                        self.described[name.text].add(child.lemma_.lower())
             # "the agency Wpp Plc", "its sister app, CapCut", "the Amazon Live platform"
             if h.dep_ == "appos" and h.head.i not in self.by_token and h.head.lower_ in TYPE_NOUNS:
                 votes[TYPE_NOUNS[h.head.lower_]] += 3.0
+                self.described[name.text].add(h.head.lemma_.lower())
             elif h.dep_ == "compound" and h.head.i > h.i and h.head.lower_ in PRODUCT_WHEN_MODIFIER and h.head.i not in self.by_token:
                 votes[PRODUCT] += 3.0
             # "X is a company"
@@ -616,6 +629,14 @@ class DocNames:
                 totals[name.text][kind] += weight
             if name.ner_type:
                 totals[name.text][name.ner_type] += name.ner_weight
+        # "Corvana Inc. ... Corvana": the short form of a company's legal name is that company
+        # here, whatever NER makes of the bare word
+        for text, votes in list(totals.items()):
+            words = text.split()
+            if len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_FORMS and max(votes, key=votes.get, default=None) == ORG:
+                stem = " ".join(words[:-1]).rstrip(",")
+                if stem in totals and stem != text:
+                    totals[stem][ORG] += 3.0
         for name in self.names:
             name.doc_votes = totals[name.text]
 
@@ -650,12 +671,22 @@ class DocNames:
                     window = self.window(self.prev_sentence_start(token.i), token.i)
                     if len({n.text for n in window if not n.spelling and n.type in DEFINITE_HEADS[lower]}) > 1:
                         continue
+                # "Ledgerly, a Toronto startup ... the startup's backers": the name the article
+                # itself described with this noun, the latest one, before any guess
+                ante = self._described_as(token, lower) if lower not in GENERIC_DESCRIPTIONS else None
                 # "... pressed by Kuaishou. The competitor boasts": a rival is the newest name, not the topic
-                ante = self._antecedent(token, DEFINITE_HEADS[lower], topical=lower not in ("competitor", "rival"), description=True)
+                ante = ante or self._antecedent(token, DEFINITE_HEADS[lower], topical=lower not in ("competitor", "rival"), description=True)
             else:
                 continue
             if ante is not None:
                 self.coref[token.i] = ante
+
+    def _described_as(self, token: Token, noun: str) -> Name | None:
+        """The latest name before `token` that the article described as a `noun`."""
+        for name in reversed(self.window(0, token.i)):
+            if not name.spelling and noun in self.described.get(name.text, ()):
+                return name
+        return None
 
     def clause_subject(self, token: Token) -> Name | None:
         """The subject of the clause a token sits in (for "X holds a stake in the company")."""
