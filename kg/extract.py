@@ -69,6 +69,13 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "organize": ("basedIn", ("in",), False),
     "organise": ("basedIn", ("in",), False),
 }
+# Verbs whose percentage object is a stake ("holds 18% of X").
+SHARE_VERBS = {"hold", "own", "control", "have", "acquire", "buy", "take", "purchase", "retain", "keep"}
+# A company that opens or builds one of these somewhere operates there.
+FACILITY_VERBS = {"open", "build", "establish", "set", "run", "operate", "launch", "add", "expand", "have", "construct"}
+FACILITY_NOUNS = {"office", "plant", "factory", "store", "shop", "hub", "center", "centre", "campus", "warehouse",
+                  "branch", "facility", "lab", "laboratory", "site", "headquarters", "outlet", "restaurant", "mine",
+                  "refinery", "studio", "showroom", "subsidiary", "unit", "operation", "operations", "fulfillment", "data"}
 # Nouns for a set of places ("in 40 countries, including Japan").
 AREA_NOUNS = {"country", "market", "city", "state", "region", "territory", "nation", "province"}
 # What a company launches or makes available of its own ("launched its service in India").
@@ -386,9 +393,40 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     if pred == "launched":
         # "launched its service in India": what was launched is the subject's own offering
         offering = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OFFERINGS] if not passive and not objects else []
-        for place, _ in _pobjs(verb, ("in",), names) + [p for c in offering for p in _pobjs(c, ("in",), names)]:
+        # "launched Corvana Pay, its payments product, in Mexico": the place may hang on an apposition
+        described = [a for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
+        places = _pobjs(verb, ("in",), names) + [p for c in offering + described for p in _pobjs(c, ("in",), names)]
+        for place, _ in places:
             for o in objects or ([] if passive else subjects) if not offering else subjects:
                 yield Found(o, "operatesIn", place, verb, f"verb:{key}+in", quals)
+    # "opened an office in London", "builds a plant in Georgia": the subject operates there
+    if not passive and verb.lemma_.lower() in FACILITY_VERBS:
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in FACILITY_NOUNS:
+                for place, _ in _places_in(obj, ("in",), names):
+                    for s in subjects:
+                        if s is not place and s.type != PERSON:
+                            yield Found(s, "operatesIn", place, verb, "verb:facility", quals)
+
+
+def share_relations(verb: Token, names: DocNames) -> Iterator[Found]:
+    """ "Sequoia held about 18% of Ledgerly", "owns 21% of the company": a share of a company is a stake."""
+    if verb.lemma_.lower() not in SHARE_VERBS:
+        return
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or not _is_share(obj):
+            continue
+        owned = [n for n, _ in _pobjs(obj, ("of", "in"), names)]
+        pct = [t.text for t in obj.subtree if t.like_num and t.i <= obj.i]
+        quals = ((("stake", f"{pct[0]}%"),) if pct else ()) + _date_of(verb)
+        for s in _subjects(verb, names):
+            for o in owned:
+                if s is not o and o.type in (ORG, None):
+                    yield Found(s, "holdsStakeIn", o, verb, f"verb:{verb.lemma_.lower()}-share", quals)
+
+
+def _is_share(token: Token) -> bool:
+    return token.text == "%" or token.lemma_.lower() in ("percent", "per cent", "pct") or token.ent_type_ == "PERCENT" and token.pos_ == "NOUN"
 
 
 def sale_relations(verb: Token, names: DocNames) -> Iterator[Found]:
@@ -749,6 +787,11 @@ def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
                      "holdsStakeIn": ("in",), "launched": ("of",), "basedIn": ("in",),
                      "advertisesOn": ("on", "with"), "operatesIn": ("into", "to", "in")}[pred]
     patients.extend(n for n, _ in _pobjs(noun, patient_preps, names))
+    if pred == "holdsStakeIn" and not patients:
+        # "a stake of just under 1% in Corvana"
+        patients.extend(n for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for share in p.children if share.dep_ == "pobj" and _is_share(share)
+                        for n, _ in _pobjs(share, ("in",), names))
     if not patients and noun.dep_ == "dobj" and noun.head.lemma_ in SUPPORT_VERBS:
         # "holds a stake in Y" with the in-phrase hung on the verb; "in which X holds a stake"
         patients.extend(n for n, _ in _pobjs(noun.head, patient_preps, names))
@@ -1028,6 +1071,7 @@ def relations(names: DocNames) -> Iterator[Found]:
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_relations(token, names)
             yield from sale_relations(token, names)
+            yield from share_relations(token, names)
         elif token.pos_ == "ADJ":
             yield from availability_relations(token, names)
         elif token.pos_ in ("NOUN", "PROPN"):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     BOILERPLATE_MARKERS,
+    CORPORATE_TAIL,
     CREEDS,
     DEMONYMS,
     GENERIC_CAPS,
@@ -548,6 +549,10 @@ class DocNames:
                 c.dep_ == "acl" and c.lower_ in ("based", "headquartered") for c in h.children
             ):
                 votes[ORG] += 4.0
+            # "a Manchester-based provider": what a company is based in is a place
+            e = name.end
+            if e + 1 < len(toks) and toks[e].text == "-" and toks[e + 1].lower_ in ("based", "headquartered"):
+                votes[PLACE] += 3.0
             # "..., said Jane Doe": speakers are people (weakly: companies "say" too).
             if h.dep_ == "nsubj" and h.head.lemma_ in SPEECH_VERBS:
                 # "X said it had acquired Y": a speaker that reports itself as "it" is an
@@ -633,10 +638,12 @@ class DocNames:
         # here, whatever NER makes of the bare word
         for text, votes in list(totals.items()):
             words = text.split()
-            if len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_FORMS and max(votes, key=votes.get, default=None) == ORG:
+            tail = words[-1].casefold().strip(",")
+            if len(words) > 1 and (tail in COMPANY_FORMS or tail in CORPORATE_TAIL) and max(votes, key=votes.get, default=None) == ORG:
                 stem = " ".join(words[:-1]).rstrip(",")
                 if stem in totals and stem != text:
-                    totals[stem][ORG] += 3.0
+                    short = totals[stem]
+                    short[ORG] += 3.0 + sum(w for kind, w in short.items() if kind != ORG)
         for name in self.names:
             name.doc_votes = totals[name.text]
 
@@ -728,11 +735,17 @@ class DocNames:
         best_score = -1.0
         # "Microsoft holds a stake in the company": an object never corefers with its own subject
         # (possessives may: "Amazon urged its influencers").
-        subject = None if token.dep_ in ("poss", "nsubj", "nsubjpass") else self.clause_subject(token)
+        # A description is never its own clause's subject, possessive or not ("Sequoia and
+        # Birchmount were the startup's backers").
+        own = token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "poss" and token.pos_ == "PRON"
+        subject = None if own else self.clause_subject(token)
+        excluded = {subject.text} if subject is not None else set()
+        if subject is not None:
+            excluded.update(n.text for t in self.head(subject).conjuncts if (n := self.by_token.get(t.i)) is not None)
         for name in self.window(prev_start, token.i):
             if name.type not in types:
                 continue
-            if subject is not None and name.text == subject.text:
+            if name.text in excluded:
                 continue
             h = self.head(name)
             score = 1.0 + name.start / max(token.i, 1)
