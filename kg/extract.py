@@ -76,6 +76,7 @@ FACILITY_VERBS = {"open", "build", "establish", "set", "run", "operate", "launch
 FACILITY_NOUNS = {"office", "plant", "factory", "store", "shop", "hub", "center", "centre", "campus", "warehouse",
                   "branch", "facility", "lab", "laboratory", "site", "headquarters", "outlet", "restaurant", "mine",
                   "refinery", "studio", "showroom", "subsidiary", "unit", "operation", "operations", "fulfillment", "data"}
+WORKFORCE_NOUNS = {"people", "person", "worker", "employee", "staff", "engineer", "workforce"}
 # Nouns for a set of places ("in 40 countries, including Japan").
 AREA_NOUNS = {"country", "market", "city", "state", "region", "territory", "nation", "province"}
 # What a company launches or makes available of its own ("launched its service in India").
@@ -362,12 +363,18 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                         if pred in ("owns", "acquired") and child.lemma_ in EVENT_NOUNS:
                             continue  # "owns a stake in" is a stake, not ownership
                         objects.extend(_names_at(child, names))
+                        if pred == "launched" and child.i not in names.by_token:
+                            # "launched its Ferro-X lithium iron phosphate cell": the name inside the phrase
+                            objects.extend(n for t in child.subtree if t.i < child.i and t.dep_ in ("compound", "nmod", "amod")
+                                           and (n := names.by_token.get(t.i)) is not None and n.type in (PRODUCT, None) and n not in objects)
                         if pred == "acquired" and child.lemma_.lower() in ASSET_NOUNS and child.i not in names.by_token:
                             # "acquired the assets of X", "bought the business of X"
                             objects.extend(n for n, _ in _pobjs(child, ("of",), names))
                         if pred == "worksFor" and child.lemma_.lower() in UNIT_NOUNS and child.i not in names.by_token:
                             # "who heads Microsoft's cloud unit": the unit's owner employs
                             objects.extend(n for g in child.children if g.dep_ == "poss" for n in _names_at(g, names, spread=False))
+                            # "who ran the battery division of Robert Bosch GmbH"
+                            objects.extend(n for n, _ in _pobjs(child, ("of", "at"), names))
             else:
                 objects.extend(n for n, _ in _pobjs(verb, (slot,), names))
                 if pred == "worksFor":  # "served on the boards of A and B"
@@ -399,6 +406,13 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         for place, _ in places:
             for o in objects or ([] if passive else subjects) if not offering else subjects:
                 yield Found(o, "operatesIn", place, verb, f"verb:{key}+in", quals)
+    # "employs about 1,900 people in Germany and Poland"
+    if not passive and key in ("employ", "hire") and any(c.dep_ == "dobj" and c.lemma_.lower() in WORKFORCE_NOUNS for c in verb.children):
+        workforce = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WORKFORCE_NOUNS]
+        for place, _ in _places_in(verb, ("in",), names) + [p for w in workforce for p in _places_in(w, ("in",), names)]:
+            for s in _subjects(verb, names):
+                if s is not place and s.type != PERSON:
+                    yield Found(s, "operatesIn", place, verb, "verb:employ-in", quals)
     # "opened an office in London", "builds a plant in Georgia": the subject operates there
     if not passive and verb.lemma_.lower() in FACILITY_VERBS:
         for obj in verb.children:
@@ -1066,6 +1080,19 @@ def availability_relations(adj: Token, names: DocNames) -> Iterator[Found]:
                 yield Found(subj, "operatesIn", place, adj, "verb:available")
 
 
+def facility_relations(noun: Token, names: DocNames) -> Iterator[Found]:
+    """ "Voltaris's plant in Wroclaw", "its offices in Berlin and Paris": a company operates where
+    its facilities are."""
+    if noun.lemma_.lower() not in FACILITY_NOUNS or noun.i in names.by_token:
+        return
+    owners = [n for c in noun.children if c.dep_ == "poss" for n in _names_at(c, names, spread=False)]
+    for owner in owners:
+        if owner.type in (ORG, None):
+            for place, _ in _places_in(noun, ("in",), names):
+                if place is not owner:
+                    yield Found(owner, "operatesIn", place, noun, "noun:facility", presupposed=True)
+
+
 def relations(names: DocNames) -> Iterator[Found]:
     for token in names.toks:
         if token.pos_ in ("VERB", "AUX"):
@@ -1077,6 +1104,7 @@ def relations(names: DocNames) -> Iterator[Found]:
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from identity_relations(token, names)
             yield from event_relations(token, names)
+            yield from facility_relations(token, names)
             yield from contract_relations(token, names)
     for name in names.names:
         yield from place_relations(name, names)
@@ -1162,8 +1190,8 @@ def _role_may_type(name: Name, kind: str, pred: str, *, subject: bool = False) -
         # "the deal between Disney and Netflix", "Netflix, which is based in Los Gatos", not
         # "a Phoenix newspaper reporter"
         return pred in (COMPANY_SUBJECTS if subject else COMPANY_RELATIONS) and not place_name(name.text)
-    if name.ner_type == PERSON and kind == ORG and not subject and pred in ("acquired", "owns", "holdsStakeIn"):
-        return True  # nobody acquires, owns or holds a stake in a person: NER misread a company
+    if name.ner_type == PERSON and kind in (ORG, PRODUCT) and not subject and pred in ("acquired", "owns", "holdsStakeIn", "launched"):
+        return True  # nobody acquires, owns, launches or holds a stake in a person: NER misread a name
     return name.ner_type == PRODUCT and kind == ORG
 
 

@@ -87,7 +87,7 @@ TYPE_NOUNS: dict[str, str] = {
         government administration drugmaker pharma insurer automaker conglomerate utility
         miner refiner shipper railroad""".split()},
     **{w: PERSON for w in ROLE_NOUNS - {"partner", "developer", "head", "member", "lead"}},
-    **{w: PERSON for w in """billionaire comedian actor actress singer rapper model influencer
+    **{w: PERSON for w in """billionaire comedian actor actress singer rapper influencer
         creator author politician lawmaker senator donor investor entrepreneur businessman
         businesswoman tycoon mogul philanthropist athlete star celebrity woman man""".split()},
     **{w: PRODUCT for w in """app application feature feed product device phone smartphone tool

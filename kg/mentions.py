@@ -296,7 +296,15 @@ class DocNames:
                 continue  # "Chinese", "Republicans": a people or a creed, not a name (but an
                 # unfamiliar "NORP" such as a young company's name is a candidate like any other)
             for start, end in _split_span(ent):
-                self._add(start, end, ent.label_ if ent.label_ in NER_TYPES else None)
+                label = ent.label_
+                if label == "PERSON" or label in WEAK_NER:
+                    # "Voltaris Chief Executive Katrin Albers" read as one name: the organisation
+                    # before a capitalised title is a name of its own, the title's holder a person
+                    cut = _title_run(toks, start, end)
+                    if cut is not None:
+                        self._add(start, cut[0], None)
+                        start, label = cut[1], "PERSON"
+                self._add(start, end, label if label in NER_TYPES else None)
         # Proper-noun runs NER missed: candidates that need evidence to become entities.
         other_ents = {i for ent in doc.ents if ent.label_ not in NER_TYPES for i in range(ent.start, ent.end)}
         i = 0
@@ -943,6 +951,19 @@ def _is_propn(token: Token) -> bool:
 # Prepositions that names are made of ("Bank of America", "Center for Disease Control"): a parse
 # that hangs them outside the name is more often wrong than the name.
 NAME_PREPOSITIONS = {"of", "for", "de", "del", "della", "di", "da", "du", "des", "von", "van", "zu", "y"}
+
+
+def _title_run(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """[i, j) of a capitalised job title inside a name span that has words on both sides."""
+    for i in range(start + 1, end - 1):
+        if toks[i].is_title and (_is_title_word(toks[i], roles=True) or toks[i].lower_ in GENERIC_CAPS):
+            j = i
+            while j < end - 1 and toks[j].is_title and (_is_title_word(toks[j], roles=True) or toks[j].lower_ in GENERIC_CAPS or toks[j].text == "."):
+                j += 1
+            if any(_is_title_word(t, roles=True) for t in toks[i:j]) and toks[i - 1].lower_ not in PERSON_TITLES:
+                return i, j
+            return None
+    return None
 
 
 def _split_span(ent: Span) -> list[tuple[int, int]]:

@@ -82,6 +82,8 @@ def modality_of(trigger: Token) -> str:
             break
         if token is not trigger and token.pos_ != "NOUN" and token.lemma_.lower() in REPORTING:
             break
+        if token.dep_ == "ccomp" and token.head.i > token.i:
+            break  # "X has taken a stake in Y, the company said": a frame after its content reports it
         if _describes_a_noun(token):
             break  # "Samsung, headquartered in Suwon, did not comment": the main clause's "not" is not the description's
         token = token.head

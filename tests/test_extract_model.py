@@ -123,6 +123,23 @@ POSITIVE = [
     ("Walmart Inc. is one of the biggest advertisers on Roku, the streaming platform.", {("Walmart Inc.", "advertisesOn", "Roku")}),
     ("Vanguard is among the largest shareholders in Apple.", {("Vanguard", "holdsStakeIn", "Apple")}),
     ("The deal makes Amazon the largest shareholder in Anthropic.", {("Amazon", "holdsStakeIn", "Anthropic")}),
+    # "X said it ..." is a company speaking of itself; facilities, launches and availability place it
+    ("Shopify said it had acquired Deliverr for $2.1 billion.", {("Shopify", "acquired", "Deliverr")}),
+    ("Spotify launched its service in India in February.", {("Spotify", "operatesIn", "India")}),
+    ("Stripe opened an office in Dublin last year.", {("Stripe", "operatesIn", "Dublin")}),
+    ("Brenner Foods employs about 900 people in Austria and Slovenia.", {("Brenner Foods", "operatesIn", "Austria"), ("Brenner Foods", "operatesIn", "Slovenia")}),
+    ("The firms will build cells at Brenner Foods's plant in Graz.", {("Brenner Foods", "operatesIn", "Graz")}),
+    ("Marlin Pay launched Marlin Card, its debit product, in Peru last year.", {("Marlin Pay", "launched", "Marlin Card"), ("Marlin Card", "operatesIn", "Peru")}),
+    ("Brenner Foods launched its Crisp-X oat bar in 2023.", {("Brenner Foods", "launched", "Crisp-X")}),
+    ("Toyota and Honda are fierce rivals in the hybrid market.", {("Honda", "competitorOf", "Toyota")}),
+    # shares of a company are stakes; industry words make a company; nobody founds a person
+    ("Founder Stefan Marsh owns roughly 21% of Brenner Foods.", {("Stefan Marsh", "holdsStakeIn", "Brenner Foods")}),
+    ("Calloway Partners now holds a stake of just under 1% in Brenner Foods.", {("Calloway Partners", "holdsStakeIn", "Brenner Foods")}),
+    ("Reliance Industries, India's largest company, owns Jio Platforms.", {("Reliance Industries", "owns", "Jio Platforms")}),
+    ("Former Google engineer Anthony Levandowski founded Otto.", {("Anthony Levandowski", "worksFor", "Otto")}),
+    ("Albers, who previously ran the battery division of Robert Bosch GmbH, said sales rose.", {("Albers", "worksFor", "Robert Bosch GmbH")}),
+    # a capitalised title between a company and its holder, however NER cut the span
+    ('"We are growing," Brenner Chief Executive Katrin Albers told reporters.', {("Katrin Albers", "worksFor", "Brenner")}),
 ]
 
 NEGATIVE = [
@@ -178,6 +195,9 @@ NEGATIVE = [
     ("Amazon did not comment on reports that it acquired the startup Zoox.", ("Amazon", "acquired", "Zoox")),
     ("Apple dismissed claims that it had bought Shazam.", ("Apple", "acquired", "Shazam")),
     ("Senator Maria Lopez, who is backed by Joe Biden, won the primary.", ("Joe Biden", "holdsStakeIn", "Maria Lopez")),
+    # a reported frame after its content; a plan is no operation
+    ("Uber said it would begin operating in Italy next month.", ("Uber", "operatesIn", "Italy")),
+    ("Apple incorporated the feature in its phones in Germany.", ("Apple", "operatesIn", "Germany")),
 ]
 
 
