@@ -31,6 +31,8 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "buy": ("acquired", ("dobj",), False),
     "purchase": ("acquired", ("dobj",), False),
     "take over": ("acquired", ("dobj",), False),
+    "pick up": ("acquired", ("dobj",), False),
+    "snap up": ("acquired", ("dobj",), False),
     "buy out": ("acquired", ("dobj",), False),
     "own": ("owns", ("dobj",), False),
     "invest": ("holdsStakeIn", ("in",), False),
@@ -52,6 +54,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "chair": ("worksFor", ("dobj",), False),
     "direct": ("worksFor", ("dobj",), False),
     "serve": ("worksFor", ("in", "on", "at", "with"), False),
+    "spend": ("worksFor", ("at", "with"), False),  # "spent four years at WhatsApp" (a span of time only)
     "advertise": ("advertisesOn", ("on", "with"), False),
     "launch": ("launched", ("dobj",), False),
     "introduce": ("launched", ("dobj",), False),
@@ -69,6 +72,10 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "organize": ("basedIn", ("in",), False),
     "organise": ("basedIn", ("in",), False),
 }
+# Funding rounds, who raises them and who puts money in.
+ROUND_NOUNS = {"round", "financing", "funding", "raise", "fundraising", "fundraise"}
+RAISING_VERBS = {"raise", "close", "complete", "announce", "secure", "land", "bring"}
+INVESTOR_ROUND_VERBS = {"lead", "co-lead", "colead", "join", "participate", "back", "anchor", "fund"}
 # Verbs whose percentage object is a stake ("holds 18% of X").
 SHARE_VERBS = {"hold", "own", "control", "have", "acquire", "buy", "take", "purchase", "retain", "keep"}
 # A company that opens or builds one of these somewhere operates there.
@@ -76,6 +83,7 @@ FACILITY_VERBS = {"open", "build", "establish", "set", "run", "operate", "launch
 FACILITY_NOUNS = {"office", "plant", "factory", "store", "shop", "hub", "center", "centre", "campus", "warehouse",
                   "branch", "facility", "lab", "laboratory", "site", "headquarters", "outlet", "restaurant", "mine",
                   "refinery", "studio", "showroom", "subsidiary", "unit", "operation", "operations", "fulfillment", "data"}
+TIME_NOUNS = {"year", "years", "decade", "decades", "month", "months", "stint", "time", "career", "tenure"}
 WORKFORCE_NOUNS = {"people", "person", "worker", "employee", "staff", "engineer", "workforce"}
 # Nouns for a set of places ("in 40 countries, including Japan").
 AREA_NOUNS = {"country", "market", "city", "state", "region", "territory", "nation", "province"}
@@ -362,7 +370,10 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                     if child.dep_ in ("dobj", "attr"):
                         if pred in ("owns", "acquired") and child.lemma_ in EVENT_NOUNS:
                             continue  # "owns a stake in" is a stake, not ownership
-                        objects.extend(_names_at(child, names))
+                        found = _names_at(child, names)
+                        if not found and child.lower_ in TYPE_NOUNS and (nxt := names.by_token.get(child.i + 1)) is not None and nxt.start == child.i + 1:
+                            found = [nxt]  # "picked up the snack maker Crunchly", however it is parsed
+                        objects.extend(found)
                         if pred == "launched" and child.i not in names.by_token:
                             # "launched its Ferro-X lithium iron phosphate cell": the name inside the phrase
                             objects.extend(n for t in child.subtree if t.i < child.i and t.dep_ in ("compound", "nmod", "amod")
@@ -386,10 +397,12 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     quals = _date_of(verb)
     if pred == "operatesIn" and not passive:
         objects.extend(n for c in verb.children if c.dep_ == "dobj" for n in _market_places(c, names))
+    if key == "spend" and not any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS for c in verb.children):
+        return  # "spent $2 billion at auctions" is no job
     for s in subjects:
         for o in objects:
             founded = key in FOUNDING_VERBS and o.ner_type == PERSON and not o.votes.get(PERSON)
-            if s is o or pred == "worksFor" and (s.type not in (PERSON, None) or not (founded or _org_like(o, names))):
+            if s is o or pred == "worksFor" and (s.type not in (PERSON, None) or not (founded or _org_like(o, names, lenient=key in ("join", "found", "co-found", "cofound")))):
                 continue  # "Mrs. Rose hired Abebe Worke": a person is nobody's employer
             # (but nobody founds a person: "X founded Otto" names a company NER took for one)
             if key in INVESTOR_VERBS and o.type not in (ORG, None):
@@ -421,6 +434,54 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                     for s in subjects:
                         if s is not place and s.type != PERSON:
                             yield Found(s, "operatesIn", place, verb, "verb:facility", quals)
+
+
+def _is_round(token: Token) -> bool:
+    """ "a round", "the financing", "its Series B" (a funding round, not a boxing one: callers
+    need an investor verb)."""
+    return token.lemma_.lower() in ROUND_NOUNS or any(t.lower_ == "series" for t in token.subtree if t.i < token.i)
+
+
+def _raiser(round_: Token, names: DocNames) -> list[Name]:
+    """Who raised the round: its possessor ("its Series B") or the subject of the raising verb
+    ("Pixelmint raised $300 million in a round led by ...")."""
+    owners = [n for c in round_.children if c.dep_ == "poss" for n in _names_at(c, names, spread=False)]
+    if owners:
+        return owners
+    if round_.dep_ == "pobj" and round_.head.head.pos_ == "VERB" and round_.head.head.lemma_.lower() in RAISING_VERBS:
+        return _subjects(round_.head.head, names)
+    if round_.dep_ == "dobj" and round_.head.lemma_.lower() in RAISING_VERBS:
+        return _subjects(round_.head, names)
+    return []
+
+
+def funding_relations(verb: Token, names: DocNames) -> Iterator[Found]:
+    """ "a round led by Tiger Global", "Index Ventures led its Series B", "with participation
+    from Upfront Ventures": the investors in a funding round hold a stake in whoever raised it."""
+    if verb.lemma_.lower() not in INVESTOR_ROUND_VERBS or verb.pos_ != "VERB":
+        return
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+    if passive:
+        round_ = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        investors = [n for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for n in _names_at(p, names)]
+    else:
+        round_ = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if round_ is None:  # "X participated in the round"
+            round_ = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"), None)
+        investors = _subjects(verb, names)
+    if round_ is None or not _is_round(round_):
+        return
+    # "..., with participation from existing backer Upfront Ventures"
+    investors += [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "participation"
+                  for n, _ in _pobjs(p, ("from", "by"), names)]
+    raisers = _raiser(round_, names)
+    if not raisers and passive and verb.dep_ != "acl":
+        raisers = names.topic_before(round_)
+    for raiser in raisers:
+        for investor in investors:
+            if investor is not raiser and raiser.type in (ORG, None):
+                yield Found(investor, "holdsStakeIn", raiser, verb, "verb:funding", _date_of(verb))
 
 
 def share_relations(verb: Token, names: DocNames) -> Iterator[Found]:
@@ -588,7 +649,7 @@ def _title_modifier(name: Name, names: DocNames) -> bool:
     return name.start == 0 or names.doc[name.start - 1].pos_ not in ("PROPN", "NUM")
 
 
-def _org_like(name: Name, names: DocNames, *, office: bool = False) -> bool:
+def _org_like(name: Name, names: DocNames, *, office: bool = False, lenient: bool = False) -> bool:
     """Could be an employer: a company or an untyped name, never a place, person or creed.
     A political party only for an office in it (`office`: "leader of the Green Party" leads
     it, per worksFor's definition), never for membership ("X of the Green Party", "joined it")."""
@@ -597,7 +658,10 @@ def _org_like(name: Name, names: DocNames, *, office: bool = False) -> bool:
     if name.type not in (ORG, None) or place_name(name.text) or party and not office or name.text.lower() in CREEDS:
         return False
     ent = names.doc[name.end - 1].ent_type_
-    # NER's "place" stands unless context made it a company ("Zilingo, a startup")
+    # NER's "place" stands unless context made it a company ("Zilingo, a startup"), or (`lenient`:
+    # a verb such as "joined" or "founded" says so) the place is none the lexicons know
+    if lenient and ent in ("GPE", "LOC") and name.type == PLACE and not familiar_place(name.text):
+        return True
     return (ent != "NORP" or name.type == ORG) and (ent not in ("GPE", "LOC") or name.type == ORG)
 
 
@@ -750,7 +814,8 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
             others = [(next(iter(companies.values())), "sentence")]
     role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
-    if pred in SYMMETRIC and len(group) == 2 and not others:
+    if pred in SYMMETRIC and len(group) == 2 and not others and not any(c.dep_ == "poss" for c in noun.children):
+        # ("Figma and Canva, its two biggest rivals" are rivals of "its", which is unknown here)
         yield Found(group[0], pred, group[1], noun, f"identity:{lower}:group")
         return
     for ident in identities:
@@ -1099,6 +1164,7 @@ def relations(names: DocNames) -> Iterator[Found]:
             yield from verb_relations(token, names)
             yield from sale_relations(token, names)
             yield from share_relations(token, names)
+            yield from funding_relations(token, names)
         elif token.pos_ == "ADJ":
             yield from availability_relations(token, names)
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -1123,7 +1189,7 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     for name in names.names:
         span = doc[name.start : name.end]
         start, end = offset + span.start_char, offset + span.end_char
-        votes = [(name.ner_type, name.ner_weight, "ner")] if name.ner_type else []
+        votes = [(name.ner_type, name.ner_weight * name.ner_trust, "ner")] if name.ner_type else []
         votes += [(kind, weight, "context") for kind, weight in name.votes.items() if weight > 0]
         for kind, weight, evidence in votes or [("", 0.0, "none")]:
             out.mentions.append(Mention(name.text, kind, document.id, start, end, weight=weight, weak=name.weak, evidence=evidence))

@@ -74,6 +74,8 @@ DEFINITE_HEADS = {
         "publisher", "broadcaster", "operator", "carrier", "studio", "supermarket", "grocer",
     )},
 }
+# Products that are as often the company behind them ("Hearth, the social audio app").
+COMPANY_PRODUCTS = {"app", "platform", "service", "network", "site", "marketplace", "website"}
 # Descriptions too general to pick out one name the article described with them.
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "business", "competitor", "rival", "brand"}
 # "London-based", "Amazon-owned", "SoftBank-backed": participles after a hyphenated name.
@@ -114,6 +116,7 @@ class Name:
         return NER_TYPES.get(self.ner or "")
 
     doc_votes: dict[str, float] | None = None  # votes of every mention of this name in the doc
+    ner_trust: float = 1.0  # less where NER labels the same name differently across the article
 
     @property
     def type(self) -> str | None:
@@ -221,6 +224,8 @@ class DocNames:
             return None
         if sum(c.isalpha() for c in text) < 2:
             return None
+        if re.fullmatch(r"(?i)series [a-h]\d?(-\d)?", text):
+            return None  # a funding round ("Series B"), not a name
         words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
         # (but "Executive Technology, Inc." and "First Security Corporation" are companies)
         company_form = len(words) > 1 and words[-1] in COMPANY_FORMS
@@ -512,6 +517,8 @@ class DocNames:
                     if kind:
                         votes[kind] += 3.0
                         self.described[name.text].add(child.lemma_.lower())
+                        if child.lower_ in COMPANY_PRODUCTS:
+                            votes[ORG] += 1.5  # "Hearth, the social audio app": an app is mostly its company too
             # "the agency Wpp Plc", "its sister app, CapCut", "the Amazon Live platform"
             if h.dep_ == "appos" and h.head.i not in self.by_token and h.head.lower_ in TYPE_NOUNS:
                 votes[TYPE_NOUNS[h.head.lower_]] += 3.0
@@ -637,11 +644,19 @@ class DocNames:
         """Every mention of a name in one article gets the article's majority type, so one
         misread mention ("Temu" as a person) does not block coreference or rules."""
         totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        ner_kinds: dict[str, set[str]] = defaultdict(set)
+        for name in self.names:
+            if name.ner_type:
+                ner_kinds[name.text].add(name.ner_type)
         for name in self.names:
             for kind, weight in name.votes.items():
                 totals[name.text][kind] += weight
             if name.ner_type:
-                totals[name.text][name.ner_type] += name.ner_weight
+                # NER that calls one name a person here and a place there is guessing ("Hearth",
+                # an unfamiliar app): its votes count for less than the context's
+                if len(ner_kinds[name.text]) > 1:
+                    name.ner_trust = 0.3
+                totals[name.text][name.ner_type] += name.ner_weight * name.ner_trust
         # "Corvana Inc. ... Corvana": the short form of a company's legal name is that company
         # here, whatever NER makes of the bare word
         for text, votes in list(totals.items()):
@@ -717,6 +732,23 @@ class DocNames:
             cur = cur.head
         return None
 
+    def topic_before(self, token: Token) -> list[Name]:
+        """The company the article is about up to `token` (for "the round was led by X", "rival
+        X"): the organisation named or referred to most often so far, the latest on a tie."""
+        counts: dict[str, int] = defaultdict(int)
+        latest: dict[str, Name] = {}
+        for name in self.window(0, token.i):
+            if name.type == ORG and not name.spelling and not name.weak:
+                counts[name.text] += 1
+                latest[name.text] = name
+        for i, name in self.coref.items():
+            if i < token.i and name.text in latest:
+                counts[name.text] += 1
+        if not counts:
+            return []
+        best = max(counts, key=lambda t: (counts[t], latest[t].start))
+        return [latest[best]] if counts[best] >= 2 or len(counts) == 1 else []
+
     def _antecedent(self, token: Token, types: tuple[str, ...], *, topical: bool = True, description: bool = False) -> Name | None:
         sent_start = self.sent(token.i).start
         prev_start = self.prev_sentence_start(token.i)
@@ -750,6 +782,10 @@ class DocNames:
         excluded = {subject.text} if subject is not None else set()
         if subject is not None:
             excluded.update(n.text for t in self.head(subject).conjuncts if (n := self.by_token.get(t.i)) is not None)
+        if token.head.dep_ == "appos":
+            # "Figma and Canva, its two biggest rivals": "its" is not what the apposition describes
+            described = token.head.head
+            excluded.update(n.text for t in (described, *described.conjuncts) if (n := self.by_token.get(t.i)) is not None)
         for name in self.window(prev_start, token.i):
             if name.type not in types:
                 continue
@@ -945,7 +981,19 @@ def _definite(token: Token) -> bool:
 
 
 def _is_propn(token: Token) -> bool:
-    return token.pos_ == "PROPN" and bool(_HAS_UPPER.match(token.text)) and not _is_title_word(token) and token.lower_ not in HONORIFICS
+    if token.pos_ != "PROPN":
+        return _mistagged_name(token)
+    return bool(_HAS_UPPER.match(token.text)) and not _is_title_word(token) and token.lower_ not in HONORIFICS
+
+
+def _mistagged_name(token: Token) -> bool:
+    """ "SiriusXM" tagged a pronoun, "WhatsApp" a noun: a word with a capital inside it is a name
+    whatever the tagger says (the small model tags unfamiliar brand names at random)."""
+    text = token.text
+    return (
+        len(text) > 3 and text[0].isupper() and text.isalnum() and any(c.isupper() for c in text[1:]) and sum(c.islower() for c in text) >= 2
+        and token.pos_ in ("NOUN", "PRON", "VERB", "ADJ", "ADV", "X", "INTJ")
+    )
 
 
 # Prepositions that names are made of ("Bank of America", "Center for Disease Control"): a parse

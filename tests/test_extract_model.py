@@ -140,6 +140,14 @@ POSITIVE = [
     ("Albers, who previously ran the battery division of Robert Bosch GmbH, said sales rose.", {("Albers", "worksFor", "Robert Bosch GmbH")}),
     # a capitalised title between a company and its holder, however NER cut the span
     ('"We are growing," Brenner Chief Executive Katrin Albers told reporters.', {("Katrin Albers", "worksFor", "Brenner")}),
+    # funding rounds: who led or joined them holds a stake in who raised them
+    ("Brenner Foods Inc. is growing. The $60 million round was led by Greyline Capital, with participation from existing backer Upfront Ventures.",
+     {("Greyline Capital", "holdsStakeIn", "Brenner Foods Inc."), ("Upfront Ventures", "holdsStakeIn", "Brenner Foods Inc.")}),
+    ("Brenner Foods Inc. said it raised $300 million last year in a round led by Sequoia Capital.", {("Sequoia Capital", "holdsStakeIn", "Brenner Foods Inc.")}),
+    # a job as years spent somewhere; a purchase as a pick-up; a camel-case brand the tagger misreads
+    ("Camila Duarte said she spent four years at WhatsApp before joining Hearth.", {("Camila Duarte", "worksFor", "WhatsApp")}),
+    ("Brenner Foods picked up the snack maker Crunchly last summer.", {("Brenner Foods", "acquired", "Crunchly")}),
+    ("Murmur was sold to SiriusXM in 2019.", {("SiriusXM", "acquired", "Murmur")}),
 ]
 
 NEGATIVE = [
@@ -198,6 +206,10 @@ NEGATIVE = [
     # a reported frame after its content; a plan is no operation
     ("Uber said it would begin operating in Italy next month.", ("Uber", "operatesIn", "Italy")),
     ("Apple incorporated the feature in its phones in Germany.", ("Apple", "operatesIn", "Germany")),
+    # "its two rivals" are not rivals of each other; a span of money is no job; a unit is no name
+    ("Pixelmint is worried about Figma and Canva, its two biggest rivals.", ("Canva", "competitorOf", "Figma")),
+    ("Nora Lind spent $2 billion at Sotheby's last year.", ("Nora Lind", "worksFor", "Sotheby's")),
+    ("Idaho Power acquired 200 MWh of storage from Tesla.", ("Idaho Power", "acquired", "MWh")),
 ]
 
 
