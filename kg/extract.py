@@ -376,7 +376,7 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                         objects.extend(found)
                         if pred == "launched" and child.i not in names.by_token:
                             # "launched its Ferro-X lithium iron phosphate cell": the name inside the phrase
-                            objects.extend(n for t in child.subtree if t.i < child.i and t.dep_ in ("compound", "nmod", "amod")
+                            objects.extend(n for t in child.subtree if t.i < child.i and t.dep_ in ("compound", "nmod", "amod", "nummod")
                                            and (n := names.by_token.get(t.i)) is not None and n.type in (PRODUCT, None) and n not in objects)
                         if pred == "acquired" and child.lemma_.lower() in ASSET_NOUNS and child.i not in names.by_token:
                             # "acquired the assets of X", "bought the business of X"
@@ -529,7 +529,8 @@ def hyphen_relations(names: DocNames) -> Iterator[Found]:
         left = names.by_token.get(token.i - 2)
         if left is None:
             continue
-        target = next((n for n in _names_at(token.head, names) if n is not left), None) if token.dep_ in ("amod", "compound") else None
+        # (the modifier belongs to its own noun, not to that noun's conjuncts: "Revolut and Berlin-based N26")
+        target = next((n for n in _names_at(token.head, names, spread=False) if n is not left), None) if token.dep_ in ("amod", "compound") else None
         if target is None:
             continue
         if pred == "basedIn":
@@ -812,6 +813,14 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
         companies = {n.text: n for n in names.window(sent.start, sent.end) if n.type == ORG and not n.spelling and _org_like(n, names)}
         if len(companies) == 1:
             others = [(next(iter(companies.values())), "sentence")]
+        elif not companies:
+            # "Co-founder and CEO Ana Ribeiro said ...": no company in the sentence, so the title
+            # is held at the company the article is about
+            others = [(n, "topic") for n in names.topic_before(noun)]
+    if not others and pred == "competitorOf" and not any(c.dep_ == "poss" for c in noun.children) and not _pobjs(noun, ("of", "to", "with"), names):
+        # "Montreal-based rival Northern Spring", "rivals Coca-Cola and PepsiCo": rivals of the
+        # company the article is about
+        others = [(n, "topic") for n in names.topic_before(noun) if n not in identities]
     role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and t.i not in names.by_token)
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
     if pred in SYMMETRIC and len(group) == 2 and not others and not any(c.dep_ == "poss" for c in noun.children):
@@ -1221,7 +1230,7 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
             conf -= 0.1
         if f.subj.weak or f.obj.weak:
             conf -= 0.2
-        if f.rule.endswith(":sentence"):
+        if f.rule.endswith((":sentence", ":topic")):
             conf -= 0.15  # the title's company inferred from the sentence, not stated with it
         out.relations.append(
             Relation(

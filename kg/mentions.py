@@ -222,8 +222,8 @@ class DocNames:
         text = clean_name(span.text)
         if not text or not _HAS_UPPER.search(text) or text.casefold() in NOT_NAMES:
             return None
-        if sum(c.isalpha() for c in text) < 2:
-            return None
+        if sum(c.isalpha() for c in text) < 2 and not (ner in ("ORG", "PRODUCT") and len(text) >= 2 and any(c.isdigit() for c in text) and any(c.isupper() for c in text)):
+            return None  # (but "N26", "3M" are companies)
         if re.fullmatch(r"(?i)series [a-h]\d?(-\d)?", text):
             return None  # a funding round ("Series B"), not a name
         words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
@@ -735,19 +735,24 @@ class DocNames:
     def topic_before(self, token: Token) -> list[Name]:
         """The company the article is about up to `token` (for "the round was led by X", "rival
         X"): the organisation named or referred to most often so far, the latest on a tie."""
+        # the current passage: this sentence and the three before it
+        start = self.sents[max(self.sent_of_token[token.i] - 3, 0)].start
         counts: dict[str, int] = defaultdict(int)
         latest: dict[str, Name] = {}
-        for name in self.window(0, token.i):
+        for name in self.window(start, token.i):
             if name.type == ORG and not name.spelling and not name.weak:
                 counts[name.text] += 1
                 latest[name.text] = name
         for i, name in self.coref.items():
-            if i < token.i and name.text in latest:
+            if start <= i < token.i and name.text in latest:
                 counts[name.text] += 1
         if not counts:
             return []
-        best = max(counts, key=lambda t: (counts[t], latest[t].start))
-        return [latest[best]] if counts[best] >= 2 or len(counts) == 1 else []
+        ranked = sorted(counts, key=lambda t: (counts[t], latest[t].start), reverse=True)
+        best = ranked[0]
+        if len(ranked) > 1 and counts[ranked[1]] == counts[best]:
+            return []  # two companies in view: no guess
+        return [latest[best]]
 
     def _antecedent(self, token: Token, types: tuple[str, ...], *, topical: bool = True, description: bool = False) -> Name | None:
         sent_start = self.sent(token.i).start
@@ -1031,6 +1036,13 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
             break
     for tok in doc[ent.start : end]:
         if one_institution and tok.lower_ == "and" and tok.i > ent.start and doc[tok.i - 1].lower_ not in INSTITUTION_HEADS:
+            continue
+        # "Arcturus bought Quillon Photonics" read as one organisation: a finite verb with its
+        # own subject is no part of a name
+        if tok.i > ent.start and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            if tok.i > start:
+                pieces.append((start, tok.i))
+            start = tok.i + 1
             continue
         # "Sam's Club", "Macy's Inc.": the possessive is inside the name when what follows it is a
         # generic word; "Amazon's Black Business Accelerator" is two names
