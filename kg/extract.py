@@ -40,6 +40,8 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "fund": ("holdsStakeIn", ("dobj",), False),
     "employ": ("worksFor", ("dobj",), True),
     "hire": ("worksFor", ("dobj",), True),
+    "bring in": ("worksFor", ("dobj",), True),
+    "recruit": ("worksFor", ("dobj",), True),
     "appoint": ("worksFor", ("dobj",), True),
     "work": ("worksFor", ("for", "at"), False),
     "teach": ("worksFor", ("at",), False),
@@ -83,7 +85,15 @@ FACILITY_VERBS = {"open", "build", "establish", "set", "run", "operate", "launch
 FACILITY_NOUNS = {"office", "plant", "factory", "store", "shop", "hub", "center", "centre", "campus", "warehouse",
                   "branch", "facility", "lab", "laboratory", "site", "headquarters", "outlet", "restaurant", "mine",
                   "refinery", "studio", "showroom", "subsidiary", "unit", "operation", "operations", "fulfillment", "data"}
+# Verbs whose object takes the "as"-role ("hired X as chief executive").
+HIRING_VERBS = {"hire", "appoint", "name", "bring", "recruit", "tap", "promote", "elect", "install", "pick", "choose", "select", "poach"}
+# Functions one runs at a company ("ran marketing at Coca-Cola").
+FUNCTION_NOUNS = {"marketing", "sales", "operations", "engineering", "finance", "design", "research", "product", "strategy",
+                  "communications", "technology", "security", "policy", "development", "growth", "legal", "hr", "partnerships"}
 TIME_NOUNS = {"year", "years", "decade", "decades", "month", "months", "stint", "time", "career", "tenure"}
+SELLING_VERBS = {"sell", "trade", "ship", "deliver"}
+PRESENCE_VERBS = {"employ", "hire", "have", "serve", "count", "attract", "sign", "add", "reach", "boast", "claim"}
+CUSTOMER_NOUNS = {"user", "customer", "subscriber", "client", "member", "shopper", "rider", "driver", "merchant", "store", "branch", "outlet", "restaurant"}
 WORKFORCE_NOUNS = {"people", "person", "worker", "employee", "staff", "engineer", "workforce"}
 # Nouns for a set of places ("in 40 countries, including Japan").
 AREA_NOUNS = {"country", "market", "city", "state", "region", "territory", "nation", "province"}
@@ -282,6 +292,8 @@ def _places_in(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tu
                 if pobj.dep_ == "pobj" and pobj.i not in names.by_token and pobj.lemma_.lower() in AREA_NOUNS:
                     out.extend((n, child) for inc in pobj.children if inc.dep_ == "prep" and inc.lower_ in ("including", "like")
                                for p in inc.children if p.dep_ == "pobj" for n in _names_at(p, names) if n.type == PLACE)
+                    # "in 31 U.S. states": the country whose states they are
+                    out.extend((n, child) for c in pobj.children if c.dep_ in ("compound", "nmod") and (n := names.by_token.get(c.i)) is not None and n.type == PLACE)
     for place, prep in list(out):
         for child in names.head(place).children:
             if child.dep_ in ("appos", "npadvmod") and child.i >= place.end:
@@ -386,6 +398,14 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                             objects.extend(n for g in child.children if g.dep_ == "poss" for n in _names_at(g, names, spread=False))
                             # "who ran the battery division of Robert Bosch GmbH"
                             objects.extend(n for n, _ in _pobjs(child, ("of", "at"), names))
+                        if pred == "worksFor" and child.lemma_.lower() in FUNCTION_NOUNS and child.i not in names.by_token:
+                            objects.extend(n for n, _ in _pobjs(verb, ("at", "for"), names))  # "ran marketing at Coca-Cola"
+                if not any(c.dep_ in ("dobj", "attr") for c in verb.children):
+                    # "joined Cobblestone Running in 2017" parsed with "Running" as a verb: the name
+                    # right after a transitive verb is its object
+                    nxt = names.by_token.get(verb.i + 1) or (names.by_token.get(verb.i + 2) if verb.i + 2 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "the" else None)
+                    if nxt is not None and nxt.start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") and names.by_token.get(c.i) is nxt for c in verb.children):
+                        objects.append(nxt)
             else:
                 objects.extend(n for n, _ in _pobjs(verb, (slot,), names))
                 if pred == "worksFor":  # "served on the boards of A and B"
@@ -399,6 +419,14 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         objects.extend(n for c in verb.children if c.dep_ == "dobj" for n in _market_places(c, names))
     if key == "spend" and not any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS for c in verb.children):
         return  # "spent $2 billion at auctions" is no job
+    if pred == "worksFor" and not reverse:
+        # "joined from Red Bull"; "joined X after a decade at Columbia Sportswear": earlier employers
+        earlier = [n for n, _ in _pobjs(verb, ("from",), names)] if key == "join" else []
+        if any(c.dep_ == "prep" and c.lower_ in ("after", "following") and any(p.dep_ == "pobj" and p.lemma_.lower() in TIME_NOUNS for p in c.children) for c in verb.children):
+            earlier += [n for n, _ in _pobjs(verb, ("at", "with"), names)]
+            earlier += [n for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "following")
+                        for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in TIME_NOUNS for n, _ in _pobjs(p, ("at", "with"), names)]
+        objects.extend(n for n in earlier if n not in objects and _org_like(n, names))
     for s in subjects:
         for o in objects:
             founded = key in FOUNDING_VERBS and o.ner_type == PERSON and not o.votes.get(PERSON)
@@ -419,21 +447,41 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         for place, _ in places:
             for o in objects or ([] if passive else subjects) if not offering else subjects:
                 yield Found(o, "operatesIn", place, verb, f"verb:{key}+in", quals)
-    # "employs about 1,900 people in Germany and Poland"
-    if not passive and key in ("employ", "hire") and any(c.dep_ == "dobj" and c.lemma_.lower() in WORKFORCE_NOUNS for c in verb.children):
-        workforce = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WORKFORCE_NOUNS]
-        for place, _ in _places_in(verb, ("in",), names) + [p for w in workforce for p in _places_in(w, ("in",), names)]:
-            for s in _subjects(verb, names):
-                if s is not place and s.type != PERSON:
-                    yield Found(s, "operatesIn", place, verb, "verb:employ-in", quals)
-    # "opened an office in London", "builds a plant in Georgia": the subject operates there
-    if not passive and verb.lemma_.lower() in FACILITY_VERBS:
-        for obj in verb.children:
-            if obj.dep_ == "dobj" and obj.lemma_.lower() in FACILITY_NOUNS:
-                for place, _ in _places_in(obj, ("in",), names):
-                    for s in subjects:
-                        if s is not place and s.type != PERSON:
-                            yield Found(s, "operatesIn", place, verb, "verb:facility", quals)
+
+
+
+def presence_relations(verb: Token, names: DocNames) -> Iterator[Found]:
+    """Where a company is present: where it employs people or has users, sells, or runs a
+    facility ("opened an office in London", "has 1.4 million users in Denmark")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in PRESENCE_VERBS | FACILITY_VERBS | SELLING_VERBS:
+        return
+    if verb.tag_ == "VBN" and (verb.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)):
+        return  # "a plant built in Georgia" says nothing of who is there
+    subjects = [s for s in _subjects(verb, names) if s.type != PERSON]
+    if not subjects:
+        return
+    places: list[Name] = []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "employs about 1,900 people in Germany and Poland", "has 1.4 million users in Denmark"
+    people = [o for o in objects if o.lemma_.lower() in WORKFORCE_NOUNS | CUSTOMER_NOUNS]
+    if lemma in PRESENCE_VERBS and people:
+        places += [p for p, _ in _places_in(verb, ("in",), names) + [q for o in people for q in _places_in(o, ("in",), names)]]
+    # "sells in 31 U.S. states and in Mexico": a company trades where it sells
+    if lemma in SELLING_VERBS:
+        places += [p for p, _ in _places_in(verb, ("in", "across", "throughout"), names)]
+    # "opened an office in London", "builds a plant in Georgia"
+    if lemma in FACILITY_VERBS:
+        places += [p for o in objects if o.lemma_.lower() in FACILITY_NOUNS for p, _ in _places_in(o, ("in",), names)]
+    quals = _date_of(verb)
+    seen: list[Name] = []
+    for place in places:
+        if any(place is p for p in seen):
+            continue
+        seen.append(place)
+        for s in subjects:
+            if s is not place and place.type == PLACE:
+                yield Found(s, "operatesIn", place, verb, f"verb:presence-{lemma}", quals)
 
 
 def _is_round(token: Token) -> bool:
@@ -517,6 +565,14 @@ def sale_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         for item in sold:
             if item is not buyer:
                 yield Found(buyer, "acquired", item, verb, "verb:sell-to", _date_of(verb))
+    # "sold a 51% stake in Halcyon to Verhoeven Capital": the buyer holds the stake
+    for stake in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("stake", "share", "holding")):
+        companies = [n for n, _ in _pobjs(stake, ("in", "of"), names) + _pobjs(verb, ("in",), names) if n.type != PLACE]
+        companies = companies or [n for n in names.topic_before(stake) if n not in _subjects(verb, names)]
+        for buyer, _ in _pobjs(verb, ("to",), names) + _pobjs(stake, ("to",), names):
+            for company in companies:
+                if company is not buyer and company.type in (ORG, None):
+                    yield Found(buyer, "holdsStakeIn", company, verb, "verb:sell-stake-to", _date_of(verb))
 
 
 def hyphen_relations(names: DocNames) -> Iterator[Found]:
@@ -535,6 +591,11 @@ def hyphen_relations(names: DocNames) -> Iterator[Found]:
             continue
         if pred == "basedIn":
             yield Found(target, pred, left, token, "hyphen:based", presupposed=True)
+            # "Bend, Oregon-based Cobblestone": the city before the region too
+            if left.start >= 2 and toks[left.start - 1].text == ",":
+                city = names.by_token.get(left.start - 2)
+                if city is not None and city.type == PLACE and city is not left:
+                    yield Found(target, pred, city, token, "hyphen:based", presupposed=True)
         else:
             yield Found(left, pred, target, token, f"hyphen:{token.lower_}", presupposed=True)
 
@@ -612,7 +673,12 @@ def _identity_of(head: Token, names: DocNames) -> list[Name]:
                     found = _described(verb.head, names)
                 return found
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
-        return _subjects(head.head.head, names)
+        verb = head.head.head
+        if verb.lemma_.lower() in HIRING_VERBS:  # "brought in Raymond Delaney as chief executive"
+            hired = [n for c in verb.children if c.dep_ == "dobj" for n in _names_at(c, names)]
+            if hired:
+                return hired
+        return _subjects(verb, names)
     # "X was promoted to president of Y", "X rose to chief executive"
     if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ in PROMOTION_VERBS:
         verb = head.head.head
@@ -1174,6 +1240,7 @@ def relations(names: DocNames) -> Iterator[Found]:
             yield from sale_relations(token, names)
             yield from share_relations(token, names)
             yield from funding_relations(token, names)
+            yield from presence_relations(token, names)
         elif token.pos_ == "ADJ":
             yield from availability_relations(token, names)
         elif token.pos_ in ("NOUN", "PROPN"):

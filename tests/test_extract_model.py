@@ -148,6 +148,16 @@ POSITIVE = [
     ("Camila Duarte said she spent four years at WhatsApp before joining Hearth.", {("Camila Duarte", "worksFor", "WhatsApp")}),
     ("Brenner Foods picked up the snack maker Crunchly last summer.", {("Brenner Foods", "acquired", "Crunchly")}),
     ("Murmur was sold to SiriusXM in 2019.", {("SiriusXM", "acquired", "Murmur")}),
+    # presence: users, sales and facilities somewhere; "City, Region-based"
+    ("Kova AB, which has about 1.4 million users in Denmark, Sweden and Norway, is growing.", {("Kova AB", "operatesIn", "Denmark"), ("Kova AB", "operatesIn", "Norway")}),
+    ("Brenner Beverage Co. sells in 31 U.S. states and, since last year, in Mexico and Canada.", {("Brenner Beverage Co.", "operatesIn", "Mexico"), ("Brenner Beverage Co.", "operatesIn", "United States")}),
+    ("Bend, Oregon-based Cobblestone Running makes trail shoes.", {("Cobblestone Running", "basedIn", "Bend"), ("Cobblestone Running", "basedIn", "Oregon")}),
+    # earlier employers, functions run at a company, hires "as" a role, a stake sold to a buyer
+    ("Tyler Brooks, who joined from Red Bull in 2022, leads the team.", {("Tyler Brooks", "worksFor", "Red Bull")}),
+    ("Greg Haskins joined Cobblestone Running in 2017 after a decade at Columbia Sportswear.", {("Greg Haskins", "worksFor", "Cobblestone Running"), ("Greg Haskins", "worksFor", "Columbia Sportswear")}),
+    ("Kevin Ortiz, who ran marketing at Coca-Cola for a decade, said the brand was strong.", {("Kevin Ortiz", "worksFor", "Coca-Cola")}),
+    ("The board brought in Raymond Delaney as chief executive of Brenner Beverage Co.", {("Raymond Delaney", "worksFor", "Brenner Beverage Co.")}),
+    ("The Whitcombe family sold a 51% stake in Brenner Beverage Co. to Verhoeven Capital.", {("Verhoeven Capital", "holdsStakeIn", "Brenner Beverage Co.")}),
 ]
 
 NEGATIVE = [
@@ -210,6 +220,8 @@ NEGATIVE = [
     ("Pixelmint is worried about Figma and Canva, its two biggest rivals.", ("Canva", "competitorOf", "Figma")),
     ("Nora Lind spent $2 billion at Sotheby's last year.", ("Nora Lind", "worksFor", "Sotheby's")),
     ("Idaho Power acquired 200 MWh of storage from Tesla.", ("Idaho Power", "acquired", "MWh")),
+    ("Kova will compete directly with Revolut and Berlin-based N26.", ("Revolut", "basedIn", "Berlin")),
+    ("A plant built in Georgia by Rivian will open next year.", ("Rivian", "operatesIn", "Georgia")),
 ]
 
 
