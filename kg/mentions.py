@@ -330,6 +330,7 @@ class DocNames:
         self._repeat_names()
         self.names.sort(key=lambda n: n.start)
         self.aliases = self._acronyms()
+        self.aliases.update(self._short_forms())
         self._city_regions()
 
     def _repeat_names(self) -> None:
@@ -351,6 +352,28 @@ class DocNames:
                 if tuple(texts[i:j]) == words and not any(k in self.by_token for k in range(i, j)):
                     self._add(i, j, name.ner)
                     break
+
+    def _short_forms(self) -> dict[str, str]:
+        """ "Korvane Semiconductor Inc. ... Korvane": a company's name without its industry word
+        or legal form is the same company in this article, when one long form alone fits."""
+        texts = {n.text for n in self.names if not n.spelling}
+        longs: dict[str, list[str]] = defaultdict(list)
+        for text in texts:
+            words = text.split()
+            while len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_FORMS | CORPORATE_TAIL | ORG_HEADS:
+                words = words[:-1]
+                stem = " ".join(words).rstrip(",")
+                # one word only: "Morgan Stanley Capital Group" is a unit of Morgan Stanley,
+                # "Wells Fargo Bank" of Wells Fargo; "Korvane", "Sequoia" are their companies
+                if len(words) == 1 and stem in texts and stem != text and not place_name(stem):
+                    longs[stem].append(text)
+        out = {}
+        for stem, forms in longs.items():
+            # "Tencent" beside "Tencent Music" and "Tencent Holdings" is no one's short form
+            roots = {min(forms, key=len)} if all(f.startswith(min(forms, key=len)) for f in forms) else set(forms)
+            if len(roots) == 1:
+                out[stem] = roots.pop()
+        return out
 
     def _acronyms(self) -> dict[str, str]:
         """ "Credit Market Analysis Ltd. (CMA)", "CME Group Inc. (CME Group)", "Green River
@@ -659,14 +682,22 @@ class DocNames:
                 totals[name.text][name.ner_type] += name.ner_weight * name.ner_trust
         # "Corvana Inc. ... Corvana": the short form of a company's legal name is that company
         # here, whatever NER makes of the bare word
+        first: dict[str, Name] = {}
+        for name in self.names:
+            first.setdefault(name.text, name)
         for text, votes in list(totals.items()):
+            if max(votes, key=votes.get, default=None) != ORG:
+                continue
             words = text.split()
-            tail = words[-1].casefold().strip(",")
-            if len(words) > 1 and (tail in COMPANY_FORMS or tail in CORPORATE_TAIL) and max(votes, key=votes.get, default=None) == ORG:
-                stem = " ".join(words[:-1]).rstrip(",")
-                if stem in totals and stem != text:
+            # "Korvane Semiconductor Inc." -> "Korvane Semiconductor" -> "Korvane"
+            while len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_FORMS | CORPORATE_TAIL | ORG_HEADS:
+                words = words[:-1]
+                stem = " ".join(words).rstrip(",")
+                if stem in totals and stem != text and not place_name(stem):
                     short = totals[stem]
-                    short[ORG] += 3.0 + sum(w for kind, w in short.items() if kind != ORG)
+                    boost = 3.0 + sum(w for kind, w in short.items() if kind != ORG)
+                    short[ORG] += boost
+                    first[stem].votes[ORG] += boost  # so the corpus-level vote sees it too
         for name in self.names:
             name.doc_votes = totals[name.text]
 

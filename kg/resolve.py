@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
-from .names import KEY_HONORIFICS, region_name
+from .names import COMPANY_FORMS, KEY_HONORIFICS, ORG_HEADS, region_name
 
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
 
@@ -190,7 +190,7 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
     for root, etype in list(types.items()):
         toks = root.split()
         c = merged[root]
-        if etype == ORG and len(toks) > 1 and not all(t in CORPORATE_TAIL for t in toks[1:]):
+        if etype == ORG and len(toks) > 1 and not all(t in COMPANY_WORDS for t in toks[1:]):
             for k in range(len(toks) - 1, 0, -1):
                 prefix = " ".join(toks[:k])
                 if types.get(prefix) == ORG:
@@ -199,6 +199,17 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
                     break
         if etype == PERSON and len(toks) == 1 and len(members[root]) == 1 and not c.context[PERSON] and root not in surnames:
             types[root] = ORG
+        elif etype == PERSON and (
+            any(len(k.split()) > 1 and k.split()[-1] in COMPANY_WORDS for k in members[root])
+            or c.context[ORG] >= 3.0 and c.context[ORG] >= 2 * c.context[PERSON]
+        ):
+            # "Korvane Semiconductor Inc." is nobody's name, and a "person" the articles keep
+            # treating as a company (its president, its shares, its spokesperson) is one: the
+            # small model calls many unfamiliar company names people
+            types[root] = ORG
+
+
+COMPANY_WORDS = {w.strip(".") for w in CORPORATE_TAIL | COMPANY_FORMS | ORG_HEADS} | CORPORATE_TAIL | COMPANY_FORMS
 
 
 def _leading(c: _Cluster) -> str | None:

@@ -233,3 +233,16 @@ def test_positive(nlp, text, expected):
 @pytest.mark.parametrize("text, forbidden", NEGATIVE, ids=[t[:30] for t, _ in NEGATIVE])
 def test_negative(nlp, text, forbidden):
     assert canonical({forbidden}) & asserted(nlp, text) == set()
+
+
+def test_short_form_of_a_company_in_the_article_is_the_company(nlp):
+    """ "Korvane Semiconductor Inc. ... Korvane": one node, a company, whatever NER makes of the short form."""
+    from kg.extract import extract
+    from kg.resolve import resolve
+
+    text = "Korvane Semiconductor Inc. makes chips. Korvane's chief executive, Priya Raman, said Korvane would grow."
+    res = resolve([extract(Document(id="t", text=text, source="t"), nlp(text))])
+    korvane = [e for e in res.entities if "Korvane" in e.label]
+    assert len(korvane) == 1 and korvane[0].type == "Organization"
+    assert {"Korvane", "Korvane Semiconductor Inc."} <= korvane[0].aliases | {korvane[0].label}
+    assert any(r.pred == "worksFor" and r.obj == korvane[0].key for r in res.relations)

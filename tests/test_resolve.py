@@ -101,3 +101,19 @@ def test_honorific_and_surname_is_the_surname():
 def test_titled_spelling_joins_the_person_as_an_alias():
     res = resolve([ex("d1", [("Kennedy", "Person", 1.0, "context"), ("President Kennedy", "", 0.0, "none")])])
     assert [(e.label, e.type, sorted(e.aliases)) for e in res.entities] == [("Kennedy", "Person", ["President Kennedy"])]
+
+
+def test_a_company_named_person_by_ner_is_a_company_by_its_long_form_or_its_context():
+    # "Korvane Semiconductor Inc. ... Korvane": NER keeps calling the short form a person
+    res = resolve(
+        [
+            ex("d1", [("Korvane", "Person", 1, "ner")] * 6 + [("Korvane Semiconductor Inc.", "Organization", 1, "ner")]),
+        ]
+    )
+    assert {e.label: e.type for e in res.entities}["Korvane Semiconductor Inc."] == "Organization"
+    # a "person" whose president, shares and spokesperson the articles mention
+    res = resolve([ex("d1", [("Cinevault", "Person", 1, "ner")] * 4 + [("Cinevault", "Organization", 2, "context")] * 2)])
+    assert res.entities[0].type == "Organization"
+    # but a person with a few company-like cues stays a person
+    res = resolve([ex("d1", [("Ann Marsh", "Person", 1, "ner")] * 3 + [("Ann Marsh", "Organization", 2, "context"), ("Ann Marsh", "Person", 2, "context")])])
+    assert res.entities[0].type == "Person"
