@@ -278,8 +278,17 @@ def _pobjs(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[
                     # "Tencent Music, in which Spotify holds a stake": the relative's antecedent
                     out.extend((n, child) for n in _names_at(token.head, names, spread=False))
                 else:
-                    out.extend((n, child) for n in _names_at(pobj, names))
+                    out.extend((n, child) for n in _names_at(pobj, names) or _named_after(pobj, names))
     return out
+
+
+def _named_after(noun: Token, names: DocNames) -> list[Name]:
+    """ "takeover of Dresden-based battery startup Ostra Cell GmbH": a description noun the
+    parser made the head, with the name right after it."""
+    if noun.lower_ not in TYPE_NOUNS or noun.i in names.by_token:
+        return []
+    nxt = names.by_token.get(noun.i + 1)
+    return [nxt] if nxt is not None and nxt.start == noun.i + 1 else []
 
 
 def _places_in(token: Token, preps: tuple[str, ...], names: DocNames) -> list[tuple[Name, Token]]:
@@ -382,9 +391,8 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                     if child.dep_ in ("dobj", "attr"):
                         if pred in ("owns", "acquired") and child.lemma_ in EVENT_NOUNS:
                             continue  # "owns a stake in" is a stake, not ownership
-                        found = _names_at(child, names)
-                        if not found and child.lower_ in TYPE_NOUNS and (nxt := names.by_token.get(child.i + 1)) is not None and nxt.start == child.i + 1:
-                            found = [nxt]  # "picked up the snack maker Crunchly", however it is parsed
+                        # ("picked up the snack maker Crunchly", however it is parsed)
+                        found = _names_at(child, names) or _named_after(child, names)
                         objects.extend(found)
                         if pred == "launched" and child.i not in names.by_token:
                             # "launched its Ferro-X lithium iron phosphate cell": the name inside the phrase
@@ -586,7 +594,7 @@ def hyphen_relations(names: DocNames) -> Iterator[Found]:
         if left is None:
             continue
         # (the modifier belongs to its own noun, not to that noun's conjuncts: "Revolut and Berlin-based N26")
-        target = next((n for n in _names_at(token.head, names, spread=False) if n is not left), None) if token.dep_ in ("amod", "compound") else None
+        target = next((n for n in _names_at(token.head, names, spread=False) or _named_after(token.head, names) if n is not left), None) if token.dep_ in ("amod", "compound") else None
         if target is None:
             continue
         if pred == "basedIn":

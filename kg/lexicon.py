@@ -104,7 +104,8 @@ NOT_NAMES = frozenset(
     {"gen z", "gen x", "gen alpha", "gen y", "generation z", "generation x", "generation alpha",
      "millennials", "boomers", "baby boomers", "zoomers", "ai", "ceo", "cfo", "cto", "coo", "ipo",
      "esg", "gdp", "covid", "covid-19", "ar", "vr", "api", "sdk", "usd", "eur", "faq", "tv", "pc",
-     "photo illustration", "getty", "internet", "web", "e-commerce", "ecommerce"}
+     "photo illustration", "getty", "internet", "web", "e-commerce", "ecommerce", "suv", "suvs", "ev", "evs",
+     "ceo", "nft", "nfts", "llm", "llms", "saas", "b2b", "b2c", "dtc", "ipos", "m&a", "r&d", "q1", "q2", "q3", "q4"}
 )
 
 # Capitalised words that make up job titles and committee names, not entity names:

@@ -76,6 +76,8 @@ DEFINITE_HEADS = {
 }
 # Products that are as often the company behind them ("Hearth, the social audio app").
 COMPANY_PRODUCTS = {"app", "platform", "service", "network", "site", "marketplace", "website"}
+# Descriptions that name the same kind of company.
+SAME_DESCRIPTIONS = ({"carmaker", "automaker"}, {"startup", "start-up"}, {"lender", "bank"}, {"chipmaker", "chip"}, {"drugmaker", "pharma"})
 # Descriptions too general to pick out one name the article described with them.
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "business", "competitor", "rival", "brand"}
 # "London-based", "Amazon-owned", "SoftBank-backed": participles after a hyphenated name.
@@ -359,13 +361,10 @@ class DocNames:
         texts = {n.text for n in self.names if not n.spelling}
         longs: dict[str, list[str]] = defaultdict(list)
         for text in texts:
-            words = text.split()
-            while len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_FORMS | CORPORATE_TAIL | ORG_HEADS:
-                words = words[:-1]
-                stem = " ".join(words).rstrip(",")
+            for stem in company_stems(text, first_word=False):
                 # one word only: "Morgan Stanley Capital Group" is a unit of Morgan Stanley,
                 # "Wells Fargo Bank" of Wells Fargo; "Korvane", "Sequoia" are their companies
-                if len(words) == 1 and stem in texts and stem != text and not place_name(stem):
+                if " " not in stem and stem in texts and not place_name(stem):
                     longs[stem].append(text)
         out = {}
         for stem, forms in longs.items():
@@ -688,12 +687,9 @@ class DocNames:
         for text, votes in list(totals.items()):
             if max(votes, key=votes.get, default=None) != ORG:
                 continue
-            words = text.split()
             # "Korvane Semiconductor Inc." -> "Korvane Semiconductor" -> "Korvane"
-            while len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_FORMS | CORPORATE_TAIL | ORG_HEADS:
-                words = words[:-1]
-                stem = " ".join(words).rstrip(",")
-                if stem in totals and stem != text and not place_name(stem):
+            for stem in company_stems(text):
+                if stem in totals and not place_name(stem):
                     short = totals[stem]
                     boost = 3.0 + sum(w for kind, w in short.items() if kind != ORG)
                     short[ORG] += boost
@@ -744,8 +740,9 @@ class DocNames:
 
     def _described_as(self, token: Token, noun: str) -> Name | None:
         """The latest name before `token` that the article described as a `noun`."""
+        nouns = next((group for group in SAME_DESCRIPTIONS if noun in group), {noun})
         for name in reversed(self.window(0, token.i)):
-            if not name.spelling and noun in self.described.get(name.text, ()):
+            if not name.spelling and nouns & self.described.get(name.text, set()):
                 return name
         return None
 
@@ -924,6 +921,22 @@ def familiar_place(text: str) -> bool:
     """A place the lexicons know (country, state, capital, large city, or an alias of one): NER's
     "place" label is trusted for these, and only weakly for names it has never heard of."""
     return known_place(text) or place_name(text) is not None
+
+
+def company_stems(text: str, *, first_word: bool = True) -> list[str]:
+    """Shorter names a company's name may go by: without its industry words and legal form
+    ("Korvane Semiconductor Inc." -> "Korvane Semiconductor", "Korvane"), and (`first_word`), for
+    a name with a legal form, its first word ("Vellmar Motoren AG" -> "Vellmar"; but
+    "Ardena Biologics GmbH" may be a unit of Ardena, so that one only types, never merges)."""
+    words = text.split()
+    out: list[str] = []
+    while len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_FORMS | CORPORATE_TAIL | ORG_HEADS:
+        words = words[:-1]
+        out.append(" ".join(words).rstrip(","))
+    full = text.split()
+    if first_word and len(full) > 2 and full[-1].casefold().strip(",") in COMPANY_FORMS and full[0].rstrip(",") not in out:
+        out.append(full[0].rstrip(","))
+    return [stem for stem in out if stem and stem != text]
 
 
 def _reported_pronoun(verb: Token) -> str | None:
