@@ -6,6 +6,7 @@ only finds who-did-what and never has to think about "could" or "not".
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -1277,8 +1278,18 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
         votes += [(kind, weight, "context") for kind, weight in name.votes.items() if weight > 0]
         for kind, weight, evidence in votes or [("", 0.0, "none")]:
             out.mentions.append(Mention(name.text, kind, document.id, start, end, weight=weight, weak=name.weak, evidence=evidence))
+    found = list(relations(names))
+    # A name NER typed one way that the article's relations plainly use another way ("Cinevault
+    # has partnered with ...", "Cinevault's president"): type it again and read the relations again
+    roles: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for f in found:
+        for slot, (name, kind) in enumerate(zip((f.subj, f.obj), ROLE_TYPES[f.pred])):
+            if kind and name.type != kind and _role_may_type(name, kind, f.pred, subject=not slot):
+                roles[name.text][kind] += ROLE_WEIGHT
+    if roles and names.retype({t: dict(v) for t, v in roles.items()}):
+        found = list(relations(names))
     seen = set()
-    for f in relations(names):
+    for f in found:
         if f.subj.text == f.obj.text:
             continue
         for slot, (name, kind) in enumerate(zip((f.subj, f.obj), ROLE_TYPES[f.pred])):

@@ -670,9 +670,11 @@ class DocNames:
         for name in self.names:
             if name.ner_type:
                 ner_kinds[name.text].add(name.ner_type)
+        context: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for name in self.names:
             for kind, weight in name.votes.items():
                 totals[name.text][kind] += weight
+                context[name.text][kind] += weight
             if name.ner_type:
                 # NER that calls one name a person here and a place there is guessing ("Hearth",
                 # an unfamiliar app): its votes count for less than the context's
@@ -684,6 +686,14 @@ class DocNames:
         first: dict[str, Name] = {}
         for name in self.names:
             first.setdefault(name.text, name)
+        for text, votes in totals.items():
+            # "Skyward Airlines", or "Cinevault" with its president and its spokesperson: NER's
+            # "person" is a company the article plainly treats as one
+            if max(votes, key=votes.get) == PERSON and (
+                text.split()[-1].casefold().strip(",.") in ORG_HEADS | {w.strip(".") for w in COMPANY_FORMS} and " " in text
+                or context[text][ORG] >= 3.0 and context[text][ORG] >= 2 * context[text][PERSON]
+            ):
+                votes[ORG] = votes[PERSON] + 1.0
         for text, votes in list(totals.items()):
             if max(votes, key=votes.get, default=None) != ORG:
                 continue
@@ -698,6 +708,21 @@ class DocNames:
             name.doc_votes = totals[name.text]
 
     # --- coreference -------------------------------------------------------------------------
+
+    def retype(self, votes: dict[str, dict[str, float]]) -> bool:
+        """Add evidence found later (the roles names play in relations) and redo the article's
+        typing and coreference; True when some name's type changed."""
+        before = {n.text: n.type for n in self.names}
+        for name in self.names:
+            for kind, weight in votes.pop(name.text, {}).items():  # the first mention carries them
+                name.votes[kind] += weight
+        self._share_types_in_doc()
+        if {n.text: n.type for n in self.names} == before:
+            return False
+        self.coref.clear()
+        self.group.clear()
+        self._resolve_references()
+        return True
 
     def _resolve_references(self) -> None:
         """Pronouns and definite descriptions point at the nearest compatible earlier name."""
