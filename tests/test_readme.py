@@ -46,6 +46,7 @@ def scratch(tmp_path_factory, seed_build):
     (work / "more").mkdir()
     (work / "more" / "news.jsonl").write_text('{"id": "n1", "text": "Spotify has partnered with Uber."}\n', encoding="utf-8")
     (work / "behind.rq").write_text(behind_query(), encoding="utf-8")
+    shutil.copytree(ROOT / "bench" / "news", work / "bench" / "news")
     return work
 
 
@@ -58,8 +59,16 @@ def test_readme_has_commands():
 def test_readme_command_runs(scratch, command):
     if any(marker in command for marker in NEEDS_SERVER):
         pytest.skip("needs a server; covered by tests/test_distributed.py and tests/test_endpoint.py")
-    args = shlex.split(command)[1:]
-    args = [str(scratch.parent / "tmp-graph") if a == "/tmp/graph" else a for a in args]
+    args = []
+    for a in shlex.split(command)[1:]:
+        if a.startswith("/tmp/"):  # scratch outputs instead of the machine's /tmp
+            args.append(str(scratch.parent / ("tmp-" + a[len("/tmp/"):])))
+        elif "*" in a:  # as the shell would expand it
+            matches = sorted(str(p.relative_to(scratch)) for p in scratch.glob(a))
+            assert matches, f"{a} matches nothing"
+            args.extend(matches)
+        else:
+            args.append(a)
     proc = run_kg(*args, cwd=scratch)
     assert proc.returncode == 0, f"{command}\n{proc.stderr}"
     assert "Traceback" not in proc.stderr
