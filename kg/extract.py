@@ -241,12 +241,15 @@ def _subjects(verb: Token, names: DocNames) -> list[Name]:
     cur = verb
     while cur is not None and cur.i not in seen:
         seen.add(cur.i)
-        for child in cur.children:
-            if child.dep_ in ("nsubj",):
-                found = _names_at(child, names)
-                if not found and child.lower_ in ("who", "that") and cur.dep_ == "relcl":
-                    found = _described(cur.head, names)  # "X is an accountant who joined Y"
-                return found
+        readings = []
+        for child in (c for c in cur.children if c.dep_ == "nsubj"):
+            found = _names_at(child, names)
+            if not found and child.lower_ in ("who", "that") and cur.dep_ == "relcl":
+                found = _described(cur.head, names)  # "X is an accountant who joined Y"
+            readings.append(found)
+        if readings:
+            # "DALLAS (AP) — Skyward called off ...": a dateline parsed as a second subject
+            return next((r for r in readings if any(n.type != PLACE for n in r)), readings[0])
         if cur.dep_ in ("xcomp", "conj") or (cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
             cur = cur.head
             continue
@@ -920,6 +923,23 @@ def identity_relations(noun: Token, names: DocNames) -> Iterator[Found]:
             yield Found(s, this_pred, o, noun, f"identity:{lower}:{via}", quals if this_pred == "worksFor" else (), presupposed=True)
 
 
+def merger_relations(noun: Token, names: DocNames) -> Iterator[Found]:
+    """ "Skyward and Pacifica called off their planned merger": a merger that was called off,
+    blocked or only proposed is recorded (either way round, never asserted), so that an earlier
+    "agreed to buy" in the same article is not asserted either (kg.resolve)."""
+    if noun.lemma_.lower() not in ("merger", "combination", "tie-up") or noun.pos_ != "NOUN" or modality_of(noun) == ASSERTED:
+        return
+    parties = [n for n, _ in _pobjs(noun, ("between", "of", "with"), names)]
+    parties += [n for c in noun.children if c.dep_ == "poss" for n in _names_at(c, names)]
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        parties += [n for n in _subjects(noun.head, names) if n not in parties]
+    parties = [n for n in parties if n.type in (ORG, None)]
+    for a in parties:
+        for b in parties:
+            if a is not b:
+                yield Found(a, "acquired", b, noun, "noun:merger")
+
+
 def event_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     """Nominalisations: "the partnership between X and Y", "X's deal with Y", "a stake in Y"."""
     lemma = noun.lemma_.lower()
@@ -1255,6 +1275,7 @@ def relations(names: DocNames) -> Iterator[Found]:
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from identity_relations(token, names)
             yield from event_relations(token, names)
+            yield from merger_relations(token, names)
             yield from facility_relations(token, names)
             yield from contract_relations(token, names)
     for name in names.names:

@@ -861,6 +861,17 @@ class DocNames:
                 continue
             if score > best_score:
                 best, best_score = name, score
+        # A pronoun already resolved is a mention too: "It buys chips from Korvane. The company
+        # competes with Tesla" - the subject "It" keeps its company the topic
+        if topical:
+            for i, name in list(self.coref.items()):
+                if not prev_start <= i < token.i or name.type not in types or name.text in excluded:
+                    continue
+                pron = self.toks[i]
+                if pron.dep_ in ("nsubj", "nsubjpass"):
+                    score = 1.0 + i / max(token.i, 1) + 0.8 + (0.5 if i >= sent_start else 0.0)
+                    if score > best_score:
+                        best, best_score = name, score
         return best
 
     def window(self, start: int, end: int) -> list[Name]:

@@ -135,7 +135,7 @@ ORG_HEADS = frozenset(
     energy financial insurance foods brands studios platforms solutions software electronics
     semiconductor semiconductors securities investments associates enterprises logistics
     robotics dynamics automotive petroleum chemicals aerospace games music records pictures
-    publishing broadcasting airline motor mobility payments fintech analytics""".split()
+    publishing broadcasting airline motor mobility payments fintech analytics air""".split()
 )
 
 # Words of filings and contracts: a "name" ending in one names a document, not an entity

@@ -120,8 +120,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         uf.find(key)
     for short, long in aliases:
         a, b = name_key(short), name_key(long)
-        if a in clusters and b in clusters and _compatible(clusters[a], clusters[b]):
-            uf.union(a, b)
+        if a in clusters and b in clusters and (_compatible(clusters[a], clusters[b]) or _company_shaped(b) and _leading(clusters[a]) in (ORG, PERSON)):
+            uf.union(a, b)  # ("Skyward" beside "Skyward Airlines" joins it whatever NER called either)
     _merge_short_forms(clusters, uf)
 
     # Gather clusters under their roots.
@@ -171,10 +171,17 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
 
 def _prefer_precision(relations: list[Relation]) -> list[Relation]:
     """When two readings of one sentence disagree (one rule asserts, another sees a negation),
-    do not assert. Different sentences may well differ: "denied rumours ... later bought"."""
+    do not assert. Different sentences may well differ ("denied rumours ... later bought"), except
+    for a deal the article says was called off: "agreed to buy" elsewhere in it is no purchase."""
     negated = {(r.subj, r.pred, r.obj, r.doc_id, r.start) for r in relations if r.modality == NEGATED}
+    called_off = {(r.doc_id, frozenset((r.subj, r.obj))) for r in relations if r.modality == NEGATED and r.pred == "acquired" and r.rule.startswith("noun:")}
     return [
-        replace(r, modality=HEDGED, rule=f"{r.rule}+contradicted") if r.modality == ASSERTED and (r.subj, r.pred, r.obj, r.doc_id, r.start) in negated else r
+        replace(r, modality=HEDGED, rule=f"{r.rule}+contradicted")
+        if r.modality == ASSERTED and (
+            (r.subj, r.pred, r.obj, r.doc_id, r.start) in negated
+            or r.pred == "acquired" and (r.doc_id, frozenset((r.subj, r.obj))) in called_off
+        )
+        else r
         for r in relations
     ]
 
@@ -200,7 +207,7 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
         if etype == PERSON and len(toks) == 1 and len(members[root]) == 1 and not c.context[PERSON] and root not in surnames:
             types[root] = ORG
         elif etype == PERSON and (
-            any(len(k.split()) > 1 and k.split()[-1] in COMPANY_WORDS for k in members[root])
+            any(_company_shaped(k) for k in members[root])
             or c.context[ORG] >= 3.0 and c.context[ORG] >= 2 * c.context[PERSON]
         ):
             # "Korvane Semiconductor Inc." is nobody's name, and a "person" the articles keep
@@ -210,6 +217,12 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
 
 
 COMPANY_WORDS = {w.strip(".") for w in CORPORATE_TAIL | COMPANY_FORMS | ORG_HEADS} | CORPORATE_TAIL | COMPANY_FORMS
+
+
+def _company_shaped(key: str) -> bool:
+    """ "korvane semiconductor", "skyward airlines": nobody's personal name."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in COMPANY_WORDS
 
 
 def _leading(c: _Cluster) -> str | None:

@@ -222,6 +222,8 @@ NEGATIVE = [
     ("Idaho Power acquired 200 MWh of storage from Tesla.", ("Idaho Power", "acquired", "MWh")),
     ("Kova will compete directly with Revolut and Berlin-based N26.", ("Revolut", "basedIn", "Berlin")),
     ("A plant built in Georgia by Rivian will open next year.", ("Rivian", "operatesIn", "Georgia")),
+    # the topic kept by a pronoun subject, not the company named last
+    ("Vellmar Motoren AG makes cars. It buys chips from chip designer Korvane Semiconductor. The company competes with Tesla.", ("Korvane Semiconductor", "competitorOf", "Tesla")),
 ]
 
 
@@ -246,3 +248,14 @@ def test_short_form_of_a_company_in_the_article_is_the_company(nlp):
     assert len(korvane) == 1 and korvane[0].type == "Organization"
     assert {"Korvane", "Korvane Semiconductor Inc."} <= korvane[0].aliases | {korvane[0].label}
     assert any(r.pred == "worksFor" and r.obj == korvane[0].key for r in res.relations)
+
+
+def test_a_deal_called_off_is_no_purchase_however_it_was_agreed(nlp):
+    text = (
+        "DALLAS (AP) — Skyward Airlines and Pacifica Air called off their planned merger on Tuesday. "
+        "Skyward had agreed in March 2023 to buy Pacifica."
+    )
+    triples = asserted(nlp, text)
+    assert not any(p == "acquired" for _, p, _ in triples), triples
+    # while an agreed purchase nobody called off stands
+    assert ("Microsoft", "acquired", "Activision Blizzard") in asserted(nlp, "Microsoft said on Monday it had agreed to buy Activision Blizzard.")
