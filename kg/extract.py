@@ -1386,6 +1386,16 @@ def _local_modality(noun: Token) -> str:
             return "negated"
         if child.lower_ in HEDGE_ADJECTIVES:
             return "hedged"
+    # ... and the verb that takes it as object: "have terminated the agreement", "is weighing its
+    # own investment in X" (a deal ended or only weighed is not stated as standing)
+    from .lexicon import HEDGE_VERBS, NEGATING_VERBS
+
+    if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        verb = noun.head.lemma_.lower()
+        if verb in NEGATING_VERBS and verb not in ("end", "stop"):
+            return "negated"
+        if verb in HEDGE_VERBS:
+            return "hedged"
     return ASSERTED
 
 

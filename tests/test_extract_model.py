@@ -222,6 +222,9 @@ NEGATIVE = [
     ("Idaho Power acquired 200 MWh of storage from Tesla.", ("Idaho Power", "acquired", "MWh")),
     ("Kova will compete directly with Revolut and Berlin-based N26.", ("Revolut", "basedIn", "Berlin")),
     ("A plant built in Georgia by Rivian will open next year.", ("Rivian", "operatesIn", "Georgia")),
+    # an agreement terminated, an investment only weighed
+    ("Caldera and Petrolia Midstream Ltd have terminated the agreement under which Petrolia would have bought the stake.", ("Caldera", "partnerOf", "Petrolia Midstream Ltd")),
+    ("Solvik Bank has been reported to be weighing its own investment in PayLoop.", ("Solvik Bank", "holdsStakeIn", "PayLoop")),
     # the topic kept by a pronoun subject, not the company named last
     ("Vellmar Motoren AG makes cars. It buys chips from chip designer Korvane Semiconductor. The company competes with Tesla.", ("Korvane Semiconductor", "competitorOf", "Tesla")),
 ]
