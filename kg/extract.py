@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import CREEDS, DEMONYMS, LEGAL_SUFFIXES, ROLE_NOUNS, ROLE_SUFFIXES, TYPE_NOUNS, place_name
+from .lexicon import CREEDS, DEMONYMS, LEGAL_SUFFIXES, NOT_NAMES, ROLE_NOUNS, ROLE_SUFFIXES, TYPE_NOUNS, place_name
 from .mentions import HYPHEN_FACTS, DocNames, Name, is_age, familiar_place
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
@@ -598,7 +598,22 @@ def hyphen_relations(names: DocNames) -> Iterator[Found]:
         if left is None:
             continue
         # (the modifier belongs to its own noun, not to that noun's conjuncts: "Revolut and Berlin-based N26")
-        target = next((n for n in _names_at(token.head, names, spread=False) or _named_after(token.head, names) if n is not left), None) if token.dep_ in ("amod", "compound") else None
+        target = None
+        if token.dep_ in ("amod", "compound"):
+            # the noun it modifies, a name right after a description ("Oslo-based processor
+            # Norrpay"), or what "X is a Milan-based company" describes
+            candidates = _names_at(token.head, names, spread=False) or _named_after(token.head, names) or _described(token.head, names)
+            target = next((n for n in candidates if n is not left), None)
+        if target is None:
+            # "Dresden-based battery startup Ostra Cell GmbH" whatever the parse made of it: the
+            # first name after a run of lowercase descriptors
+            for nxt in toks[token.i + 1 : token.i + 6]:
+                name = names.by_token.get(nxt.i)
+                if name is not None and name is not left:
+                    target = name if name.type in (ORG, None) else None
+                    break
+                if not (nxt.is_alpha and (nxt.is_lower or nxt.lower_ in NOT_NAMES)) or nxt.lower_ in ("of", "and", "in", "the", "a", "an", "for", "with", "to", "by"):
+                    break
         if target is None:
             continue
         if pred == "basedIn":

@@ -152,6 +152,8 @@ POSITIVE = [
     ("Kova AB, which has about 1.4 million users in Denmark, Sweden and Norway, is growing.", {("Kova AB", "operatesIn", "Denmark"), ("Kova AB", "operatesIn", "Norway")}),
     ("Brenner Beverage Co. sells in 31 U.S. states and, since last year, in Mexico and Canada.", {("Brenner Beverage Co.", "operatesIn", "Mexico"), ("Brenner Beverage Co.", "operatesIn", "United States")}),
     ("Bend, Oregon-based Cobblestone Running makes trail shoes.", {("Cobblestone Running", "basedIn", "Bend"), ("Cobblestone Running", "basedIn", "Oregon")}),
+    ("Vellmar Motoren AG said it had completed its takeover of Dresden-based battery startup Ostra Cell GmbH.", {("Ostra Cell", "basedIn", "Dresden")}),
+    ("Farmacia Ardena S.p.A. is a Milan-based pharmaceutical company.", {("Farmacia Ardena S.p.A.", "basedIn", "Milan")}),
     # earlier employers, functions run at a company, hires "as" a role, a stake sold to a buyer
     ("Tyler Brooks, who joined from Red Bull in 2022, leads the team.", {("Tyler Brooks", "worksFor", "Red Bull")}),
     ("Greg Haskins joined Cobblestone Running in 2017 after a decade at Columbia Sportswear.", {("Greg Haskins", "worksFor", "Cobblestone Running"), ("Greg Haskins", "worksFor", "Columbia Sportswear")}),
