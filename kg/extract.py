@@ -36,6 +36,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "snap up": ("acquired", ("dobj",), False),
     "buy out": ("acquired", ("dobj",), False),
     "own": ("owns", ("dobj",), False),
+    "control": ("owns", ("dobj",), False),
     "invest": ("holdsStakeIn", ("in",), False),
     "back": ("holdsStakeIn", ("dobj",), False),
     "fund": ("holdsStakeIn", ("dobj",), False),
@@ -552,6 +553,10 @@ def share_relations(verb: Token, names: DocNames) -> Iterator[Found]:
         if obj.dep_ != "dobj" or not _is_share(obj):
             continue
         owned = [n for n, _ in _pobjs(obj, ("of", "in"), names)]
+        if not owned:  # "holds 62% of its share capital"
+            owned = [n for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                     if c.dep_ == "pobj" and c.lemma_.lower() in ("capital", "share", "equity", "stock")
+                     for g in c.children if g.dep_ == "poss" for n in _names_at(g, names, spread=False)]
         pct = [t.text for t in obj.subtree if t.like_num and t.i <= obj.i]
         quals = ((("stake", f"{pct[0]}%"),) if pct else ()) + _date_of(verb)
         for s in _subjects(verb, names):
@@ -657,6 +662,11 @@ def _brand_owner(product: Name, names: DocNames) -> Name | None:
 
 def _identity_of(head: Token, names: DocNames) -> list[Name]:
     """Which entity a description describes: apposition, copula subject, or named compound."""
+    if head.dep_ == "nsubj" and head.head.lemma_ in ("include", "be") and head.tag_ in ("NNS", "NNPS"):
+        # "Kestrel's investors include Orchard Hill Ventures and Sato Pharmaceutical"
+        found = [n for c in head.head.children if c.dep_ in ("dobj", "attr") for n in _names_at(c, names)]
+        if found:
+            return found
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "two", "three"):
         return _identity_of(head.head.head, names)  # "X is one of the biggest advertisers on Y"
     if head.dep_ == "pobj" and head.head.lower_ == "among" and head.head.head.lemma_ in ("be", "become", "remain"):
@@ -678,7 +688,7 @@ def _identity_of(head: Token, names: DocNames) -> list[Name]:
         if not found and head.head.dep_ == "appos":  # "Sen. X, D-Mich., chairman of Y"
             found = _names_at(head.head.head, names, spread=False)
         return found
-    if head.dep_ == "compound" and head.head.i in names.by_token:  # "parent company ByteDance" parsed flat
+    if head.dep_ in ("compound", "nmod") and head.head.i in names.by_token:  # "parent company ByteDance" parsed flat
         return [names.by_token[head.head.i]]
     # "the owner and general manager of X", "a jeweler and president of X": the first conjunct's
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in names.by_token:

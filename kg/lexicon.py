@@ -11,7 +11,7 @@ from .model import ORG, PERSON, PLACE, PRODUCT
 LEGAL_SUFFIXES = frozenset(
     """inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc l.l.c. plc
     p.l.c. s.p.a. spa s.a. sa ag gmbh nv n.v. bv b.v. se oyj ab asa kk k.k. pte pty lp llp
-    holdings holding group""".split()
+    holdings holding group s.r.l. srl s.r.l a/s sarl s.a.r.l. s.a.s. sas oy bhd sdn kgaa""".split()
 )
 # Words that may follow a short company name without making it a different company.
 CORPORATE_TAIL = LEGAL_SUFFIXES | frozenset(
@@ -117,7 +117,10 @@ GENERIC_CAPS = frozenset(
     company corporation group firm the our its their co-chief global regional national
     international division department unit team office investor relations public affairs
     strategy development research product products business services service operating prime
-    principal effective partnership partnerships registrant issuer subsidiaries""".split()
+    principal effective partnership partnerships registrant issuer subsidiaries medical scientific
+    commercial digital information people revenue risk investment investments creative content
+    customer brand data compliance innovation transformation growth communications medicine
+    clinical regulatory engineering design policy""".split()
 )
 
 # Lines after which a page is boilerplate, not article.

@@ -123,7 +123,7 @@ def known_place(text: str) -> bool:
 # Legal forms that only a company carries ("Haworth, Inc.", "Green River Collieries, LLC").
 COMPANY_FORMS = frozenset(
     """inc inc. incorporated corp corp. corporation co co. ltd ltd. limited llc l.l.c. plc p.l.c. lp
-    l.p. llp l.l.p. s.a. n.v. nv ag gmbh s.p.a. spa pte pty bhd""".split()
+    l.p. llp l.l.p. s.a. n.v. nv ag gmbh s.p.a. spa pte pty bhd s.r.l. srl a/s sarl kgaa oyj""".split()
 )
 
 # Last words that make a multi-word name a company's ("Reliance Industries", "Gimlet Media",

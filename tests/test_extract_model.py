@@ -154,6 +154,12 @@ POSITIVE = [
     ("Bend, Oregon-based Cobblestone Running makes trail shoes.", {("Cobblestone Running", "basedIn", "Bend"), ("Cobblestone Running", "basedIn", "Oregon")}),
     ("Vellmar Motoren AG said it had completed its takeover of Dresden-based battery startup Ostra Cell GmbH.", {("Ostra Cell", "basedIn", "Dresden")}),
     ("Farmacia Ardena S.p.A. is a Milan-based pharmaceutical company.", {("Farmacia Ardena S.p.A.", "basedIn", "Milan")}),
+    # titles run together with names, capitalised titles, investor lists, control
+    ("PayLoop co-founder and CEO Sara Lindqvist said demand was strong.", {("Sara Lindqvist", "worksFor", "PayLoop")}),
+    ("Dr. Samuel Okoye, Chief Medical Officer of Kestrel, said the trial worked.", {("Samuel Okoye", "worksFor", "Kestrel")}),
+    ("Kestrel's investors include Orchard Hill Ventures and Sato Pharmaceutical Co., Ltd.", {("Orchard Hill Ventures", "holdsStakeIn", "Kestrel"), ("Sato Pharmaceutical Co., Ltd.", "holdsStakeIn", "Kestrel")}),
+    ("Amazon's rivals include Walmart and Target.", {("Amazon", "competitorOf", "Walmart"), ("Amazon", "competitorOf", "Target")}),
+    ("Ardena Inc. is controlled by Rossano Holding S.r.l., an investment firm.", {("Rossano Holding S.r.l", "owns", "Ardena Inc.")}),
     # earlier employers, functions run at a company, hires "as" a role, a stake sold to a buyer
     ("Tyler Brooks, who joined from Red Bull in 2022, leads the team.", {("Tyler Brooks", "worksFor", "Red Bull")}),
     ("Greg Haskins joined Cobblestone Running in 2017 after a decade at Columbia Sportswear.", {("Greg Haskins", "worksFor", "Cobblestone Running"), ("Greg Haskins", "worksFor", "Columbia Sportswear")}),
