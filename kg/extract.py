@@ -406,7 +406,8 @@ def verb_relations(verb: Token, names: DocNames) -> Iterator[Found]:
                         if pred == "acquired" and child.lemma_.lower() in ASSET_NOUNS and child.i not in names.by_token:
                             # "acquired the assets of X", "bought the business of X"
                             objects.extend(n for n, _ in _pobjs(child, ("of",), names))
-                        if pred == "worksFor" and child.lemma_.lower() in UNIT_NOUNS and child.i not in names.by_token:
+                        if pred == "worksFor" and child.lemma_.lower() in UNIT_NOUNS | BODY_NOUNS and child.i not in names.by_token:
+                            # ("joined PayLoop's board as chairman")
                             # "who heads Microsoft's cloud unit": the unit's owner employs
                             objects.extend(n for g in child.children if g.dep_ == "poss" for n in _names_at(g, names, spread=False))
                             # "who ran the battery division of Robert Bosch GmbH"

@@ -159,6 +159,7 @@ POSITIVE = [
     ("Dr. Samuel Okoye, Chief Medical Officer of Kestrel, said the trial worked.", {("Samuel Okoye", "worksFor", "Kestrel")}),
     ("Kestrel's investors include Orchard Hill Ventures and Sato Pharmaceutical Co., Ltd.", {("Orchard Hill Ventures", "holdsStakeIn", "Kestrel"), ("Sato Pharmaceutical Co., Ltd.", "holdsStakeIn", "Kestrel")}),
     ("Amazon's rivals include Walmart and Target.", {("Amazon", "competitorOf", "Walmart"), ("Amazon", "competitorOf", "Target")}),
+    ("Jonas Brandt has joined Siemens AG's management board as head of battery technology.", {("Jonas Brandt", "worksFor", "Siemens AG")}),
     ("Ardena Inc. is controlled by Rossano Holding S.r.l., an investment firm.", {("Rossano Holding S.r.l", "owns", "Ardena Inc.")}),
     # earlier employers, functions run at a company, hires "as" a role, a stake sold to a buyer
     ("Tyler Brooks, who joined from Red Bull in 2022, leads the team.", {("Tyler Brooks", "worksFor", "Red Bull")}),
