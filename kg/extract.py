@@ -1278,9 +1278,14 @@ def availability_relations(adj: Token, names: DocNames) -> Iterator[Found]:
 def facility_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     """ "Voltaris's plant in Wroclaw", "its offices in Berlin and Paris": a company operates where
     its facilities are."""
-    if noun.lemma_.lower() not in FACILITY_NOUNS or noun.i in names.by_token:
+    if noun.lemma_.lower() not in FACILITY_NOUNS | CUSTOMER_NOUNS | WORKFORCE_NOUNS | {"presence"} or noun.i in names.by_token:
         return
+    # "Voltaris's plant in Wroclaw", "the bank's 2.4 million customers in Denmark"
     owners = [n for c in noun.children if c.dep_ == "poss" for n in _names_at(c, names, spread=False)]
+    if not owners and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        # "Caldera Energy, headquartered in Aberdeen, with operations in Norway"
+        holder = noun.head.head
+        owners = _subjects(holder, names) if holder.pos_ in ("VERB", "AUX") else _described(holder, names)
     for owner in owners:
         if owner.type in (ORG, None):
             for place, _ in _places_in(noun, ("in",), names):

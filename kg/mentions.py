@@ -222,6 +222,8 @@ class DocNames:
             return None
         span = doc[start:end]
         text = clean_name(span.text)
+        if end < len(toks) and toks[end].text == "." and (toks[end - 1].lower_ + ".") in LEGAL_SUFFIXES and not toks[end - 1].lower_.endswith("."):
+            text += "."  # "Rossano Holding S.r.l." at a sentence end: the tokenizer took the period
         if not text or not _HAS_UPPER.search(text) or text.casefold() in NOT_NAMES:
             return None
         if sum(c.isalpha() for c in text) < 2 and not (ner in ("ORG", "PRODUCT") and len(text) >= 2 and any(c.isdigit() for c in text) and any(c.isupper() for c in text)):
@@ -767,7 +769,12 @@ class DocNames:
         """The latest name before `token` that the article described as a `noun`."""
         nouns = next((group for group in SAME_DESCRIPTIONS if noun in group), {noun})
         for name in reversed(self.window(0, token.i)):
-            if not name.spelling and nouns & self.described.get(name.text, set()):
+            if name.spelling or name.type not in (ORG, PRODUCT, None):
+                continue
+            # described so, or named so: "Nordhavn Bank ... the bank", "Skyward Airlines ... the airline"
+            words = [w.casefold() for w in name.text.split() if w.casefold().strip(",") not in COMPANY_FORMS | LEGAL_SUFFIXES]
+            last = words[-1] if len(words) > 1 else ""
+            if nouns & self.described.get(name.text, set()) or last and (last in nouns or last.rstrip("s") in nouns):
                 return name
         return None
 

@@ -160,7 +160,12 @@ POSITIVE = [
     ("Kestrel's investors include Orchard Hill Ventures and Sato Pharmaceutical Co., Ltd.", {("Orchard Hill Ventures", "holdsStakeIn", "Kestrel"), ("Sato Pharmaceutical Co., Ltd.", "holdsStakeIn", "Kestrel")}),
     ("Amazon's rivals include Walmart and Target.", {("Amazon", "competitorOf", "Walmart"), ("Amazon", "competitorOf", "Target")}),
     ("Jonas Brandt has joined Siemens AG's management board as head of battery technology.", {("Jonas Brandt", "worksFor", "Siemens AG")}),
-    ("Ardena Inc. is controlled by Rossano Holding S.r.l., an investment firm.", {("Rossano Holding S.r.l", "owns", "Ardena Inc.")}),
+    # customers, staff and operations somewhere; "the bank" is the company named a bank
+    ("Nordhavn Bank A/S is growing. The investment closed after clearance from Sweden's Financial Supervisory Authority. "
+     "PayLoop will offer loans to the bank's 2.4 million retail customers in Denmark and Finland.", {("Nordhavn Bank A/S", "operatesIn", "Denmark")}),
+    ("Caldera Energy, an energy company with a presence in Norway, grew.", {("Caldera Energy", "operatesIn", "Norway")}),
+    ("Ardena Inc. is controlled by Rossano Holding S.r.l., an investment firm.", {("Rossano Holding S.r.l.", "owns", "Ardena Inc.")}),
+    ("Ardena Inc. is controlled by Rossano Holding S.r.l.", {("Rossano Holding S.r.l.", "owns", "Ardena Inc.")}),
     # earlier employers, functions run at a company, hires "as" a role, a stake sold to a buyer
     ("Tyler Brooks, who joined from Red Bull in 2022, leads the team.", {("Tyler Brooks", "worksFor", "Red Bull")}),
     ("Greg Haskins joined Cobblestone Running in 2017 after a decade at Columbia Sportswear.", {("Greg Haskins", "worksFor", "Cobblestone Running"), ("Greg Haskins", "worksFor", "Columbia Sportswear")}),
@@ -230,6 +235,8 @@ NEGATIVE = [
     ("Nora Lind spent $2 billion at Sotheby's last year.", ("Nora Lind", "worksFor", "Sotheby's")),
     ("Idaho Power acquired 200 MWh of storage from Tesla.", ("Idaho Power", "acquired", "MWh")),
     ("Kova will compete directly with Revolut and Berlin-based N26.", ("Revolut", "basedIn", "Berlin")),
+    ("Nordhavn Bank A/S is growing. The investment closed after clearance from Sweden's Financial Supervisory Authority. "
+     "PayLoop will offer loans to the bank's 2.4 million retail customers in Denmark and Finland.", ("Financial Supervisory Authority", "operatesIn", "Denmark")),
     ("A plant built in Georgia by Rivian will open next year.", ("Rivian", "operatesIn", "Georgia")),
     # an agreement terminated, an investment only weighed
     ("Caldera and Petrolia Midstream Ltd have terminated the agreement under which Petrolia would have bought the stake.", ("Caldera", "partnerOf", "Petrolia Midstream Ltd")),
