@@ -97,6 +97,9 @@ SELLING_VERBS = {"sell", "trade", "ship", "deliver"}
 PRESENCE_VERBS = {"employ", "hire", "have", "serve", "count", "attract", "sign", "add", "reach", "boast", "claim"}
 CUSTOMER_NOUNS = {"user", "customer", "subscriber", "client", "member", "shopper", "rider", "driver", "merchant", "store", "branch", "outlet", "restaurant"}
 WORKFORCE_NOUNS = {"people", "person", "worker", "employee", "staff", "engineer", "workforce"}
+PEOPLE_NOUNS = WORKFORCE_NOUNS | CUSTOMER_NOUNS
+PRESENCE_TRIGGERS = PRESENCE_VERBS | FACILITY_VERBS | SELLING_VERBS
+PRESENCE_NOUNS = FACILITY_NOUNS | PEOPLE_NOUNS | {"presence"}
 # Nouns for a set of places ("in 40 countries, including Japan").
 AREA_NOUNS = {"country", "market", "city", "state", "region", "territory", "nation", "province"}
 # What a company launches or makes available of its own ("launched its service in India").
@@ -468,7 +471,7 @@ def presence_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     """Where a company is present: where it employs people or has users, sells, or runs a
     facility ("opened an office in London", "has 1.4 million users in Denmark")."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in PRESENCE_VERBS | FACILITY_VERBS | SELLING_VERBS:
+    if verb.pos_ != "VERB" or lemma not in PRESENCE_TRIGGERS:
         return
     if verb.tag_ == "VBN" and (verb.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)):
         return  # "a plant built in Georgia" says nothing of who is there
@@ -478,7 +481,7 @@ def presence_relations(verb: Token, names: DocNames) -> Iterator[Found]:
     places: list[Name] = []
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # "employs about 1,900 people in Germany and Poland", "has 1.4 million users in Denmark"
-    people = [o for o in objects if o.lemma_.lower() in WORKFORCE_NOUNS | CUSTOMER_NOUNS]
+    people = [o for o in objects if o.lemma_.lower() in PEOPLE_NOUNS]
     if lemma in PRESENCE_VERBS and people:
         places += [p for p, _ in _places_in(verb, ("in",), names) + [q for o in people for q in _places_in(o, ("in",), names)]]
     # "sells in 31 U.S. states and in Mexico": a company trades where it sells
@@ -1278,7 +1281,7 @@ def availability_relations(adj: Token, names: DocNames) -> Iterator[Found]:
 def facility_relations(noun: Token, names: DocNames) -> Iterator[Found]:
     """ "Voltaris's plant in Wroclaw", "its offices in Berlin and Paris": a company operates where
     its facilities are."""
-    if noun.lemma_.lower() not in FACILITY_NOUNS | CUSTOMER_NOUNS | WORKFORCE_NOUNS | {"presence"} or noun.i in names.by_token:
+    if noun.lemma_.lower() not in PRESENCE_NOUNS or noun.i in names.by_token:
         return
     # "Voltaris's plant in Wroclaw", "the bank's 2.4 million customers in Denmark"
     owners = [n for c in noun.children if c.dep_ == "poss" for n in _names_at(c, names, spread=False)]

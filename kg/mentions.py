@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     BOILERPLATE_MARKERS,
-    CORPORATE_TAIL,
     CREEDS,
     DEMONYMS,
     GENERIC_CAPS,
@@ -34,6 +33,7 @@ from .names import (
     BROADCASTER_WORDS,
     COMPANY_FORMS,
     COMPANY_POSSESSIONS,
+    COMPANY_WORDS,
     DATELINE,
     DOCUMENT_HEADS,
     FILING_WORDS,
@@ -76,6 +76,9 @@ DEFINITE_HEADS = {
 }
 # Products that are as often the company behind them ("Hearth, the social audio app").
 COMPANY_PRODUCTS = {"app", "platform", "service", "network", "site", "marketplace", "website"}
+# A multi-word name ending so is a company in the article whatever NER says ("Skyward Airlines").
+_NO_PERSON_ENDINGS = ORG_HEADS | {w.strip(".") for w in COMPANY_FORMS}
+_LEGAL_FORMS = COMPANY_FORMS | LEGAL_SUFFIXES
 # Descriptions that name the same kind of company.
 SAME_DESCRIPTIONS = ({"carmaker", "automaker"}, {"startup", "start-up"}, {"lender", "bank"}, {"chipmaker", "chip"}, {"drugmaker", "pharma"})
 # Descriptions too general to pick out one name the article described with them.
@@ -362,7 +365,7 @@ class DocNames:
         or legal form is the same company in this article, when one long form alone fits."""
         texts = {n.text for n in self.names if not n.spelling}
         longs: dict[str, list[str]] = defaultdict(list)
-        for text in texts:
+        for text in sorted(texts):  # (sorted: the same aliases in the same order on every run)
             for stem in company_stems(text, first_word=False):
                 # one word only: "Morgan Stanley Capital Group" is a unit of Morgan Stanley,
                 # "Wells Fargo Bank" of Wells Fargo; "Korvane", "Sequoia" are their companies
@@ -692,7 +695,7 @@ class DocNames:
             # "Skyward Airlines", or "Cinevault" with its president and its spokesperson: NER's
             # "person" is a company the article plainly treats as one
             if max(votes, key=votes.get) == PERSON and (
-                text.split()[-1].casefold().strip(",.") in ORG_HEADS | {w.strip(".") for w in COMPANY_FORMS} and " " in text
+                text.split()[-1].casefold().strip(",.") in _NO_PERSON_ENDINGS and " " in text
                 or context[text][ORG] >= 3.0 and context[text][ORG] >= 2 * context[text][PERSON]
             ):
                 votes[ORG] = votes[PERSON] + 1.0
@@ -772,7 +775,7 @@ class DocNames:
             if name.spelling or name.type not in (ORG, PRODUCT, None):
                 continue
             # described so, or named so: "Nordhavn Bank ... the bank", "Skyward Airlines ... the airline"
-            words = [w.casefold() for w in name.text.split() if w.casefold().strip(",") not in COMPANY_FORMS | LEGAL_SUFFIXES]
+            words = [w.casefold() for w in name.text.split() if w.casefold().strip(",") not in _LEGAL_FORMS]
             last = words[-1] if len(words) > 1 else ""
             if nouns & self.described.get(name.text, set()) or last and (last in nouns or last.rstrip("s") in nouns):
                 return name
@@ -973,7 +976,7 @@ def company_stems(text: str, *, first_word: bool = True) -> list[str]:
     "Ardena Biologics GmbH" may be a unit of Ardena, so that one only types, never merges)."""
     words = text.split()
     out: list[str] = []
-    while len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_FORMS | CORPORATE_TAIL | ORG_HEADS:
+    while len(words) > 1 and words[-1].casefold().strip(",") in COMPANY_WORDS:
         words = words[:-1]
         out.append(" ".join(words).rstrip(","))
     full = text.split()

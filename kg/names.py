@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import CORPORATE_TAIL
+
 # US states with their AP-style abbreviations ("Lubbock, Texas", "Bethany, Conn.").
 US_STATES: dict[str, tuple[str, ...]] = {
     "Alabama": ("Ala.",), "Alaska": (), "Arizona": ("Ariz.",), "Arkansas": ("Ark.",),
@@ -136,6 +138,11 @@ ORG_HEADS = frozenset(
     semiconductor semiconductors securities investments associates enterprises logistics
     robotics dynamics automotive petroleum chemicals aerospace games music records pictures
     publishing broadcasting airline motor mobility payments fintech analytics air""".split()
+)
+
+# Words that end a company's name and no person's: legal forms, corporate tails, industry heads.
+COMPANY_WORDS = frozenset(
+    {w.strip(".") for w in CORPORATE_TAIL | COMPANY_FORMS | ORG_HEADS} | CORPORATE_TAIL | COMPANY_FORMS | ORG_HEADS
 )
 
 # Words of filings and contracts: a "name" ending in one names a document, not an entity

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
-from .names import COMPANY_FORMS, KEY_HONORIFICS, ORG_HEADS, region_name
+from .names import COMPANY_WORDS, KEY_HONORIFICS, region_name
 
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
 
@@ -214,9 +214,6 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
             # treating as a company (its president, its shares, its spokesperson) is one: the
             # small model calls many unfamiliar company names people
             types[root] = ORG
-
-
-COMPANY_WORDS = {w.strip(".") for w in CORPORATE_TAIL | COMPANY_FORMS | ORG_HEADS} | CORPORATE_TAIL | COMPANY_FORMS
 
 
 def _company_shaped(key: str) -> bool:
