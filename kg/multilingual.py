@@ -1,16 +1,18 @@
 """Articles in a language with no installed spaCy pipeline.
 
-The English model must not parse them (it invents names and relations), so we only find the
-entities already known from other articles, by name and alias, and state the few relations a
-sentence makes unmistakable: two known companies and a partnership or rivalry word, with no
-hedge, negation or condition anywhere in the sentence.
+The English model must not parse them (it invents names and relations), so we find the entities
+already known from other articles, by name and alias, and new names the text itself evidences
+(kg/multilingual_names.py), and state the few relations a sentence makes unmistakable: two
+companies and a partnership or rivalry word, or one of a small per-language set of patterns
+("X ha acquisito Y"), with no hedge, negation or condition anywhere in the sentence.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from .model import ASSERTED, ORG, PRODUCT, Document, Entity, Extraction, Mention, Relation
+from .model import ASSERTED, ORG, PERSON, PRODUCT, Document, Entity, Extraction, Mention, Relation
+from .multilingual_names import candidates, pattern_relations
 
 # language -> relation -> trigger word stems (lower case)
 TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -50,37 +52,72 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 def link_known_entities(document: Document, entities: Iterable[Entity]) -> Extraction:
-    """Mentions of already-known entities, plus unmistakable partnerships and rivalries."""
+    """Known entities and new, evidenced names; unmistakable relations between them."""
     names: dict[str, Entity] = {}
     for entity in entities:
         for name in {entity.label, *entity.aliases}:
             if len(name) >= 3 or name.isupper():
                 names[name] = entity
     out = Extraction(document=document)
-    if not names:
-        return out
-    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
-    triggers = TRIGGERS.get(document.lang or "", {})
-    blockers = BLOCKERS.get(document.lang or "", ())
+    pattern = None
+    if names:
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(r"(?<![\w])(" + alternatives + r")(?![\w])")
+    lang = document.lang or ""
     for sent in _SENTENCE.finditer(document.text):
-        found = []
-        for match in pattern.finditer(sent.group()):
-            entity = names[match.group(1)]
-            start = sent.start() + match.start()
-            out.mentions.append(Mention(match.group(1), entity.type, document.id, start, start + len(match.group(1)), weight=0.0, evidence="gazetteer"))
-            if entity.type in (ORG, PRODUCT) and entity.key not in [e.key for e, _ in found]:
-                found.append((entity, match.group(1)))
-        if len(found) != 2 or not triggers:
-            continue
-        lower = sent.group().casefold()
-        if _blocked(lower, blockers):
-            continue
-        for pred, stems in triggers.items():
-            if any(re.search(r"\b" + re.escape(stem), lower) for stem in stems):
-                (a, a_name), (b, b_name) = found
-                out.relations.append(
-                    Relation(a_name, pred, b_name, document.id, sent.group().strip(), sent.start(), sent.end(),
-                             rule=f"gazetteer:{document.lang}:{pred}", confidence=0.5, modality=ASSERTED)
-                )
-                break
+        known = [(m.start(), m.end(), m.group(1), names[m.group(1)])
+                 for m in (pattern.finditer(sent.group()) if pattern else ())]
+        _sentence(out, sent.group(), sent.start(), known, lang)
     return out
+
+
+def _sentence(out: Extraction, text: str, at: int, known: list, lang: str) -> None:
+    doc_id = out.document.id
+    found: list[tuple[Entity, str]] = []
+    for start, end, name, entity in known:
+        out.mentions.append(Mention(name, entity.type, doc_id, at + start, at + end, weight=0.0,
+                                    evidence="gazetteer"))
+        if entity.type in (ORG, PRODUCT) and entity.key not in [e.key for e, _ in found]:
+            found.append((entity, name))
+    new = [c for c in candidates(text, at, lang)
+           if not any(s < c.end - at and c.start - at < e for s, e, _, _ in known)]
+    for c in new:
+        if c.type:
+            out.mentions.append(Mention(c.text, c.type, doc_id, c.start, c.end, evidence="context"))
+    blocked = _blocked(text.casefold(), BLOCKERS.get(lang, ()))
+    if blocked:
+        return
+    stated = set()
+    if len(found) == 2:
+        (a, a_name), (b, b_name) = found
+        lower = text.casefold()
+        for pred, stems in TRIGGERS.get(lang, {}).items():
+            if any(re.search(r"\b" + re.escape(stem), lower) for stem in stems):
+                stated.add((a_name, pred, b_name))
+                out.relations.append(Relation(
+                    a_name, pred, b_name, doc_id, text.strip(), at, at + len(text),
+                    rule=f"gazetteer:{lang}:{pred}", confidence=0.5, modality=ASSERTED))
+                break
+    args = sorted([(s, e, name, entity.type) for s, e, name, entity in known]
+                  + [(c.start - at, c.end - at, c.text, c.type) for c in new])
+    for pred, si, oi, s_type, o_type in pattern_relations(text, [(s, e) for s, e, _, _ in args], lang):
+        subj, obj = args[si], args[oi]
+        if not (_fits(subj[3], s_type) and _fits(obj[3], o_type)) or subj[2] == obj[2]:
+            continue
+        for (s, e, name, kind), wanted in ((subj, s_type), (obj, o_type)):
+            if kind is None:  # the pattern's signature types a name nothing else typed
+                out.mentions.append(Mention(name, wanted or PRODUCT, doc_id, at + s, at + e,
+                                            weight=0.5, evidence="context"))
+        if (subj[2], pred, obj[2]) in stated:
+            continue
+        stated.add((subj[2], pred, obj[2]))
+        out.relations.append(Relation(
+            subj[2], pred, obj[2], doc_id, text.strip(), at, at + len(text),
+            rule=f"pattern:{lang}:{pred}", confidence=0.6, modality=ASSERTED))
+
+
+def _fits(kind: str | None, wanted: str) -> bool:
+    """A typed name must have the pattern's type; an untyped one may take it (not a person's)."""
+    if kind is None:
+        return wanted != PERSON
+    return not wanted or kind == wanted or (wanted == ORG and kind == PRODUCT)
