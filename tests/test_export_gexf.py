@@ -2,6 +2,7 @@
 
 The schema files in tests/data/gexf/ are the published GEXF 1.2 XSDs (see the README there).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -44,7 +45,8 @@ def read_gexf(path) -> nx.MultiDiGraph:
     for block in graph.findall(f"{G}attributes"):
         for attribute in block.findall(f"{G}attribute"):
             declared[(block.get("class"), attribute.get("id"))] = (
-                attribute.get("title"), cast.get(attribute.get("type"), str)
+                attribute.get("title"),
+                cast.get(attribute.get("type"), str),
             )
     net = nx.MultiDiGraph()
 
@@ -58,22 +60,22 @@ def read_gexf(path) -> nx.MultiDiGraph:
     for node in graph.iterfind(f"{G}nodes/{G}node"):
         net.add_node(node.get("id"), **values(node, "node"))
     for edge in graph.iterfind(f"{G}edges/{G}edge"):
-        net.add_edge(edge.get("source"), edge.get("target"), key=edge.get("id"), **values(edge, "edge"))
+        net.add_edge(
+            edge.get("source"), edge.get("target"), key=edge.get("id"), **values(edge, "edge")
+        )
     return net
 
 
 def sentences_by_edge(graph: Graph) -> dict[tuple[str, str, str], list[str]]:
     """From the graph itself (SPARQL, not kg's code): each asserted edge's record sentences."""
-    rows = graph.query(
-        """
+    rows = graph.query("""
         PREFIX kg: <https://example.org/kg/ontology#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?s ?p ?o ?sentence WHERE {
           ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
              kg:modality "asserted" ; kg:sentence ?sentence .
           ?s ?p ?o .
-        }"""
-    )
+        }""")
     found: dict[tuple[str, str, str], list[str]] = {}
     for s, p, o, sentence in rows:
         name = str(p).rsplit("#", 1)[1]
@@ -120,7 +122,9 @@ def test_gexf_keeps_nodes_edges_and_evidence(tmp_path):
         assert sorted(lines) == sorted(expected[(s, data["relation"], o)])
         assert len(data["documents"].split("\n")) == len(data["rules"].split("\n")) == len(lines)
         assert data["sentences"] == len(lines)
-    between = net.get_edge_data("https://example.org/kg/id/TikTok", "https://example.org/kg/id/Amazon")
+    between = net.get_edge_data(
+        "https://example.org/kg/id/TikTok", "https://example.org/kg/id/Amazon"
+    )
     partner = next(d for d in between.values() if d["relation"] == "partnerOf")
     assert partner["confidence"] == 0.9 and isinstance(partner["confidence"], float)
     assert partner["documents"] == "d2"  # no title: the document's id
@@ -132,15 +136,34 @@ def two_sources() -> Graph:
     from kg.graph import build_graph
     from kg.model import HEDGED, Document, Entity, Relation
 
-    docs = [Document(id="a", text="", source="a.txt", title="First story"),
-            Document(id="b", text="", source="b.txt", title="Second\nstory")]
-    entities = [Entity(key="x", label="Acme", type="Organization", docs={"a", "b"}, mentions=2),
-                Entity(key="y", label="Globex", type="Organization", docs={"a", "b"}, mentions=2)]
+    docs = [
+        Document(id="a", text="", source="a.txt", title="First story"),
+        Document(id="b", text="", source="b.txt", title="Second\nstory"),
+    ]
+    entities = [
+        Entity(key="x", label="Acme", type="Organization", docs={"a", "b"}, mentions=2),
+        Entity(key="y", label="Globex", type="Organization", docs={"a", "b"}, mentions=2),
+    ]
     relations = [
-        Relation("x", "acquired", "y", "a", "Acme bought Globex.", 0, 19, "buy:verb", 0.7, "asserted", ()),
-        Relation("x", "acquired", "y", "b", "Acme   completed its\npurchase of Globex.", 5, 40,
-                 "acquisition:noun", 0.9, "asserted", ()),
-        Relation("x", "acquired", "y", "b", "Acme may buy Globex.", 60, 80, "buy:verb", 0.5, HEDGED, ()),
+        Relation(
+            "x", "acquired", "y", "a", "Acme bought Globex.", 0, 19, "buy:verb", 0.7, "asserted", ()
+        ),
+        Relation(
+            "x",
+            "acquired",
+            "y",
+            "b",
+            "Acme   completed its\npurchase of Globex.",
+            5,
+            40,
+            "acquisition:noun",
+            0.9,
+            "asserted",
+            (),
+        ),
+        Relation(
+            "x", "acquired", "y", "b", "Acme may buy Globex.", 60, 80, "buy:verb", 0.5, HEDGED, ()
+        ),
     ]
     return build_graph(entities, relations, docs)
 
@@ -150,8 +173,13 @@ def test_an_edge_with_two_sources_lists_both_aligned_best_first(tmp_path, fmt):
     path = export(two_sources(), tmp_path / f"g.{fmt}")
     net = read_gexf(path) if fmt == "gexf" else nx.read_graphml(path, force_multigraph=True)
     [(_, _, data)] = list(net.edges(data=True))
-    assert data["evidence"].split("\n") == ["Acme completed its purchase of Globex.", "Acme bought Globex."]
+    assert data["evidence"].split("\n") == [
+        "Acme completed its purchase of Globex.",
+        "Acme bought Globex.",
+    ]
     assert data["documents"].split("\n") == ["Second story", "First story"]
     assert data["rules"].split("\n") == ["acquisition:noun", "buy:verb"]
     assert data["confidences"].split("\n") == ["0.9", "0.7"]
-    assert int(data["sentences"]) == 2 and float(data["confidence"]) == 0.9  # the hedged one is not evidence
+    assert (
+        int(data["sentences"]) == 2 and float(data["confidence"]) == 0.9
+    )  # the hedged one is not evidence

@@ -3,6 +3,7 @@
 Read back with pyoxigraph (an RDF 1.2 parser: each `<< s p o >>` is a reifier whose rdf:reifies
 is the triple term) and, when Apache Jena's `riot` is on PATH, with Jena too.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -33,21 +34,21 @@ def key(term) -> str:
 
 
 def asserted(graph: Graph) -> set[tuple[str, str, str]]:
-    return {(str(s), str(p), str(o)) for p in RELATIONS.values() for s, o in graph.subject_objects(p)}
+    return {
+        (str(s), str(p), str(o)) for p in RELATIONS.values() for s, o in graph.subject_objects(p)
+    }
 
 
 def records(graph: Graph) -> dict[tuple[str, str, str], list[tuple[str, Decimal, str]]]:
     """From the reified records, via SPARQL: triple -> [(sentence, confidence, document)]."""
-    rows = graph.query(
-        """
+    rows = graph.query("""
         PREFIX kg: <https://example.org/kg/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?s ?p ?o ?sentence ?confidence ?doc WHERE {
           ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:modality "asserted" ;
              kg:sentence ?sentence ; kg:confidence ?confidence ; prov:wasDerivedFrom ?doc .
-        }"""
-    )
+        }""")
     found: dict = {}
     for s, p, o, sentence, confidence, doc in rows:
         found.setdefault((str(s), str(p), str(o)), []).append(
@@ -106,9 +107,15 @@ def test_no_reification_and_nothing_else_lost(graph, quads):
     statements = set(graph.subjects(RDF.type, RDF.Statement))
     kept = {(str(s), str(p), key_rdflib(o)) for s, p, o in graph if s not in statements}
     reifiers = {q.subject for q in quads if q.predicate.value == REIFIES}
-    plain = {(key(q.subject), key(q.predicate), key(q.object)) for q in quads if q.subject not in reifiers}
+    plain = {
+        (key(q.subject), key(q.predicate), key(q.object))
+        for q in quads
+        if q.subject not in reifiers
+    }
     assert plain == kept
-    assert not any(q.object.value == str(RDF.Statement) for q in quads if hasattr(q.object, "value"))
+    assert not any(
+        q.object.value == str(RDF.Statement) for q in quads if hasattr(q.object, "value")
+    )
 
 
 def key_rdflib(term) -> str:
@@ -127,7 +134,12 @@ def test_jena_riot_reads_it(graph, tmp_path):
     if riot is None:
         pytest.skip("Apache Jena's riot is not on PATH")
     path = export(graph, tmp_path / "g.ttls")
-    proc = subprocess.run([riot, "--syntax=ttl", "--output=nt", str(path)], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [riot, "--syntax=ttl", "--output=nt", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.splitlines() if line.startswith("<<")]
     assert len({line.split(">>")[0] for line in lines}) == len(asserted(graph))
@@ -135,12 +147,13 @@ def test_jena_riot_reads_it(graph, tmp_path):
 
 # ----------------------------------------------------------------- the README's Neo4j recipe
 
+
 def readme_cypher() -> str:
     from conftest import ROOT
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     start = text.index("```cypher\n", text.index("Loading into Neo4j with neosemantics"))
-    return text[start + len("```cypher\n"): text.index("```", start + 10)]
+    return text[start + len("```cypher\n") : text.index("```", start + 10)]
 
 
 def multival_list(cypher: str) -> set[str]:
@@ -158,12 +171,50 @@ def many_values() -> Graph:
 
     docs = [Document(id=d, text="", source=f"{d}.txt", title=f"Story {d}") for d in "ab"]
     entities = [
-        Entity(key="x", label="Acme", type="Organization", aliases={"Acme Corp", "ACME", "Acme Inc"}, docs={"a", "b"}, mentions=4),
-        Entity(key="y", label="Globex", type="Organization", aliases={"Globex Ltd", "GBX"}, docs={"a", "b"}, mentions=2),
+        Entity(
+            key="x",
+            label="Acme",
+            type="Organization",
+            aliases={"Acme Corp", "ACME", "Acme Inc"},
+            docs={"a", "b"},
+            mentions=4,
+        ),
+        Entity(
+            key="y",
+            label="Globex",
+            type="Organization",
+            aliases={"Globex Ltd", "GBX"},
+            docs={"a", "b"},
+            mentions=2,
+        ),
     ]
     relations = [
-        Relation("x", "partnerOf", "y", "a", "Acme partnered with Globex.", 0, 27, "verb:partner", 0.85, "asserted", ()),
-        Relation("x", "partnerOf", "y", "b", "The Acme-Globex partnership.", 0, 28, "noun:partnership", 0.8, "asserted", ()),
+        Relation(
+            "x",
+            "partnerOf",
+            "y",
+            "a",
+            "Acme partnered with Globex.",
+            0,
+            27,
+            "verb:partner",
+            0.85,
+            "asserted",
+            (),
+        ),
+        Relation(
+            "x",
+            "partnerOf",
+            "y",
+            "b",
+            "The Acme-Globex partnership.",
+            0,
+            28,
+            "noun:partnership",
+            0.8,
+            "asserted",
+            (),
+        ),
     ]
     return build_graph(entities, relations, docs)
 
@@ -181,8 +232,10 @@ def test_the_recipe_imports_turtle_star_with_arrays():
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    recipe = readme[readme.index("Loading into Neo4j with neosemantics"):]
-    assert recipe.index("    kg export exports/graph.ttl exports/graph.ttls\n") < recipe.index("```cypher")
+    recipe = readme[readme.index("Loading into Neo4j with neosemantics") :]
+    assert recipe.index("    kg export exports/graph.ttl exports/graph.ttls\n") < recipe.index(
+        "```cypher"
+    )
 
 
 def test_every_multivalued_property_in_the_file_is_in_the_recipe(tmp_path):
@@ -195,7 +248,9 @@ def test_every_multivalued_property_in_the_file_is_in_the_recipe(tmp_path):
             values.setdefault((q.subject, q.predicate.value), set()).add(q.object.value)
     several = {p for (_, p), found in values.items() if len(found) > 1}
     assert several == multival_list(readme_cypher())  # altLabel, sentence and rule all occur here
-    acme = [v for (s, p), v in values.items() if p.endswith("altLabel") and key(s).endswith("/Acme")]
+    acme = [
+        v for (s, p), v in values.items() if p.endswith("altLabel") and key(s).endswith("/Acme")
+    ]
     assert acme == [{"Acme Corp", "ACME", "Acme Inc"}]
     relationships = {q.object for q in quads if q.predicate.value == REIFIES}
     assert len(relationships) == len(asserted(graph)) == 1

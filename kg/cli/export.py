@@ -26,13 +26,38 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def export(
-    graph: Path = typer.Argument(..., help="Graph file to read (.ttl, .nt, .jsonld, .trig, .nq)."),
-    out: Optional[str] = typer.Argument(None, help="File to write; its extension gives the format unless --format is set; '-' for standard output."),
-    out_option: Optional[str] = typer.Option(None, "--out", "-o", metavar="FILE", help="Same as OUT ('-o -' writes to standard output, Turtle unless --format says otherwise)."),
-    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="Output format (default: from OUT's extension)."),
-    ontology: bool = typer.Option(False, "--with-ontology", help="RDF formats: include the ontology's declarations instead of importing it (one self-contained file for Protégé or neosemantics)."),
-    title: Optional[str] = typer.Option(None, "--title", help="html: page title (default: the graph file name)."),
-    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="html: keep only the N most connected entities."),
+    graph: Path = typer.Argument(
+        ..., metavar="GRAPH", help="Graph file to read (.ttl, .nt, .jsonld, .trig, .nq)."
+    ),
+    out: Optional[str] = typer.Argument(
+        None,
+        metavar="OUT",
+        help="File to write; its extension gives the format unless --format is set; "
+        "'-' for standard output.",
+    ),
+    out_option: Optional[str] = typer.Option(
+        None,
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="Same as OUT ('-o -' writes to standard output, Turtle unless --format says "
+        "otherwise).",
+    ),
+    format: Optional[ExportFormat] = typer.Option(
+        None, "--format", "-f", help="Output format (default: from OUT's extension)."
+    ),
+    ontology: bool = typer.Option(
+        False,
+        "--with-ontology",
+        help="RDF formats: include the ontology's declarations instead of importing it (one "
+        "self-contained file for Protégé or neosemantics).",
+    ),
+    title: Optional[str] = typer.Option(
+        None, "--title", help="html: page title (default: the graph file name)."
+    ),
+    max_nodes: Optional[int] = typer.Option(
+        None, "--max-nodes", min=1, help="html: keep only the N most connected entities."
+    ),
 ) -> None:
     """Convert a graph to Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads, Turtle-star, GraphML,
     GEXF or HTML."""
@@ -53,15 +78,20 @@ def export(
     except ExportError as exc:
         fail(str(exc))
     if ontology and fmt not in RDF_EXPORTS:
-        fail(f"--with-ontology applies to RDF formats ({', '.join(sorted(RDF_EXPORTS))}), not {fmt}")
-    options = {"title": title or f"{graph.stem}: knowledge graph", "max_nodes": max_nodes} if fmt == "html" else {}
+        formats = ", ".join(sorted(RDF_EXPORTS))
+        fail(f"--with-ontology applies to RDF formats ({formats}), not {fmt}")
+    options = {}
+    if fmt == "html":
+        options = {"title": title or f"{graph.stem}: knowledge graph", "max_nodes": max_nodes}
     read, added = convert(graph, target, fmt=fmt, ontology=ontology, options=options)
     where = "standard output" if target == STDOUT else target
     extra = f", {added} ontology triples added" if ontology else ""
     typer.echo(f"{where} ({fmt}, {read} triples read{extra})", err=True)
 
 
-def convert(graph: Path, target: str, *, fmt: str, ontology: bool, options: dict) -> tuple[int, int]:
+def convert(
+    graph: Path, target: str, *, fmt: str, ontology: bool, options: dict
+) -> tuple[int, int]:
     """Read `graph`, write it to `target` ('-': standard output); (triples read, triples added).
 
     The count reported is the input's: the ontology merged by --with-ontology is counted apart

@@ -5,6 +5,7 @@ object, sentence, rule, confidence, modality, source document). Graph-tool expor
 GEXF) and the RDF-star export carry that evidence on the edge itself, because Gephi, igraph and
 Neo4j users look at edges, not at reification nodes: this module gathers it once, per triple.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,9 +67,7 @@ def asserted_evidence(graph: Graph) -> dict[tuple[Node, Node, Node], list[Eviden
 
 def asserted_relations(graph: Graph) -> list[tuple[Node, Node, Node]]:
     """Every asserted core-relation triple, sorted (the edges of the graph-tool exports)."""
-    return sorted(
-        (s, p, o) for p in RELATIONS.values() for s, o in graph.subject_objects(p)
-    )
+    return sorted((s, p, o) for p in RELATIONS.values() for s, o in graph.subject_objects(p))
 
 
 def _number(value: Node | None) -> float | None:

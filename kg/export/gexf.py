@@ -7,6 +7,7 @@ GEXF 1.2 schema allows (tests/test_export_gexf.py validates against the XSD chec
 tests/data/gexf/), with typed attribute declarations, so Gephi's Data Laboratory shows numbers
 as numbers and each edge's evidence lines as text.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -45,7 +46,9 @@ def to_element(net: nx.MultiDiGraph, *, description: str = "") -> ET.Element:
         description or "Entities and asserted relations of a kg knowledge graph, with evidence"
     )
     graph = ET.SubElement(
-        root, f"{{{NS}}}graph", {"defaultedgetype": "directed", "mode": "static", "idtype": "string"}
+        root,
+        f"{{{NS}}}graph",
+        {"defaultedgetype": "directed", "mode": "static", "idtype": "string"},
     )
     node_data = [data for _, data in net.nodes(data=True)]
     edge_data = [data for _, _, data in net.edges(data=True)]
@@ -60,7 +63,11 @@ def to_element(net: nx.MultiDiGraph, *, description: str = "") -> ET.Element:
         _values(element, data, node_types)
     edges = ET.SubElement(graph, f"{{{NS}}}edges", {"count": str(net.number_of_edges())})
     for n, (source, target, key, data) in enumerate(net.edges(keys=True, data=True)):
-        attrs = {"id": str(key if key is not None else n), "source": str(source), "target": str(target)}
+        attrs = {
+            "id": str(key if key is not None else n),
+            "source": str(source),
+            "target": str(target),
+        }
         if "label" in data:
             attrs["label"] = str(data["label"])
         _values(ET.SubElement(edges, f"{{{NS}}}edge", attrs), data, edge_types)

@@ -9,6 +9,7 @@ provenance record, line i of each describing the same record; `sentences` counts
 `confidence` is the best. Attribute values are strings and numbers only, which every GraphML/GEXF
 reader accepts. GEXF is written by kg/export/gexf.py from the same networkx graph.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,7 +24,14 @@ from .evidence import Evidence, asserted_evidence, asserted_relations
 
 NODE_ATTRIBUTES = ("label", "type", "aliases", "mentions", "iri")
 EDGE_ATTRIBUTES = (
-    "relation", "label", "sentences", "confidence", "evidence", "documents", "rules", "confidences",
+    "relation",
+    "label",
+    "sentences",
+    "confidence",
+    "evidence",
+    "documents",
+    "rules",
+    "confidences",
 )
 
 
@@ -41,7 +49,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
 def _add_nodes(net: nx.MultiDiGraph, graph: Graph) -> None:
     types = {cls: name for name, cls in CLASSES.items()}
-    typed = {s for s, cls in graph.subject_objects(RDF.type) if cls in types and isinstance(s, URIRef)}
+    typed = {
+        s for s, cls in graph.subject_objects(RDF.type) if cls in types and isinstance(s, URIRef)
+    }
     for node in sorted(typed):
         kinds = sorted(types[c] for c in graph.objects(node, RDF.type) if c in types)
         label = graph.value(node, RDFS.label)
@@ -66,7 +76,9 @@ def edge_attributes(name: str, records: list[Evidence]) -> dict[str, object]:
     attrs["evidence"] = "\n".join(e.sentence for e in records)
     attrs["documents"] = "\n".join(e.document for e in records)
     attrs["rules"] = "\n".join(e.rule for e in records)
-    attrs["confidences"] = "\n".join("" if e.confidence is None else f"{e.confidence:g}" for e in records)
+    attrs["confidences"] = "\n".join(
+        "" if e.confidence is None else f"{e.confidence:g}" for e in records
+    )
     return attrs
 
 

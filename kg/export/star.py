@@ -16,6 +16,7 @@ and negated claims are not asserted, so they are not edges: they stay in the Tur
 One block per triple matters: under RDF 1.2 each `<< >>` occurrence is a new reifier, so
 scattering a triple's annotations over several statements would split its evidence.
 """
+
 from __future__ import annotations
 
 import io
