@@ -221,3 +221,15 @@ def test_cli_out_option_and_its_errors(graph, tmp_path):
         res = runner.invoke(app, args)
         assert res.exit_code == 1 and res.stderr.startswith("error: ") and words in res.stderr, res.output
         assert res.stderr.strip().count("\n") == 0
+
+
+def test_graphml_declares_only_documented_attributes(graph, tmp_path):
+    from kg.export.network import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+
+    path = export(graph, tmp_path / "g.graphml")
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    keys = ET.parse(path).getroot().findall(f"{ns}key")
+    declared = {(k.get("for"), k.get("attr.name")) for k in keys}
+    expected = {("node", a) for a in NODE_ATTRIBUTES} | {("edge", a) for a in EDGE_ATTRIBUTES}
+    assert declared == expected
+    assert "networkx" not in path.read_text(encoding="utf-8")

@@ -65,7 +65,8 @@ def _block(triple: tuple, records: list[Evidence]) -> str:
     lines = []
     scores = [e.confidence for e in records if e.confidence is not None]
     if scores:
-        lines.append(f'    kg:confidence "{Decimal(str(max(scores)))}"^^xsd:decimal')
+        best = format(Decimal(str(max(scores))), "f")  # "1E-7" is no xsd:decimal; "0.0000001" is
+        lines.append(f'    kg:confidence "{best}"^^xsd:decimal')
     for name, values in (
         ("kg:rule", [Literal(e.rule) for e in records if e.rule]),
         ("kg:sentence", [Literal(e.sentence) for e in records if e.sentence]),
