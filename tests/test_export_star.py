@@ -254,3 +254,22 @@ def test_every_multivalued_property_in_the_file_is_in_the_recipe(tmp_path):
     assert acme == [{"Acme Corp", "ACME", "Acme Inc"}]
     relationships = {q.object for q in quads if q.predicate.value == REIFIES}
     assert len(relationships) == len(asserted(graph)) == 1
+
+
+@pytest.mark.slow
+def test_the_seed_build_needs_no_other_multivalued_property(seed_build, tmp_path):
+    from conftest import run_kg
+
+    out = tmp_path / "graph.ttls"
+    proc = run_kg("export", str(seed_build / "graph.ttl"), str(out))
+    assert proc.returncode == 0, proc.stderr
+    values: dict[tuple, set] = {}
+    for q in parse(out):
+        if isinstance(q.object, ox.Literal):
+            values.setdefault((q.subject, q.predicate.value), set()).add(q.object.value)
+    several = {p for (_, p), found in values.items() if len(found) > 1}
+    assert several <= multival_list(readme_cypher())
+    graph = Graph().parse(seed_build / "graph.ttl")
+    assert len({q.object for q in parse(out) if q.predicate.value == REIFIES}) == len(
+        asserted(graph)
+    )
