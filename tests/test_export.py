@@ -221,6 +221,8 @@ def test_cli_out_option_and_its_errors(graph, tmp_path):
     graph.serialize(src, format="turtle")
     res = runner.invoke(app, ["export", str(src), "--out", str(tmp_path / "o.rdf")])
     assert res.exit_code == 0 and set(load_graph_as(tmp_path / "o.rdf", "xml")) == set(graph)
+    res = runner.invoke(app, ["export", str(src), "-", "--format", "ntriples"])  # OUT may be '-'
+    assert res.exit_code == 0 and set(Graph().parse(data=res.stdout, format="nt")) == set(graph)
     for args, words in [
         (["export", str(src)], "missing output"),
         (["export", str(src), str(tmp_path / "a.ttl"), "-o", str(tmp_path / "b")], "not both"),
