@@ -80,3 +80,44 @@ def test_small_graphs_keep_rdflib_output(tmp_path):
     g = _tricky()
     rdf.write_rdf(g, tmp_path / "g.ttl", format="turtle")
     assert (tmp_path / "g.ttl").read_bytes() == g.serialize(format="turtle", encoding="utf-8")
+
+
+def test_large_rdfxml_keeps_every_triple(tmp_path, monkeypatch):
+    monkeypatch.setattr(rdf, "LARGE_GRAPH", 1)
+    g = _tricky()
+    rdf.write_rdf(g, tmp_path / "g.rdf", format="rdfxml")
+    back = Graph().parse(tmp_path / "g.rdf", format="xml")
+    assert len(back) == len(g) and isomorphic(back, g)
+    assert b"<rdf:RDF" in (tmp_path / "g.rdf").read_bytes()
+
+
+def test_large_nquads_and_turtle_star_match_the_small_path(tmp_path, monkeypatch):
+    import kg.export.trig as trig
+    from kg_sample import sample_graph
+
+    from kg.export import export
+
+    g = sample_graph()
+    export(g, tmp_path / "small.nq")
+    export(g, tmp_path / "small.ttls")
+    monkeypatch.setattr(trig, "LARGE_GRAPH", 1)
+    monkeypatch.setattr(rdf, "LARGE_GRAPH", 1)
+    export(g, tmp_path / "big.nq")
+    export(g, tmp_path / "big.ttls")
+    assert (tmp_path / "big.nq").read_bytes() != (tmp_path / "small.nq").read_bytes()  # other writer
+
+    def quads(name):
+        ds = Dataset()
+        ds.parse(tmp_path / name, format="nquads")
+        return set(ds.quads((None, None, None, None)))
+
+    assert quads("big.nq") == quads("small.nq") and len(quads("big.nq")) == len(g)
+    import pyoxigraph as ox
+
+    def star(name):
+        """The file's triples, each reifier (a fresh blank node) named by the triple it reifies."""
+        found = list(ox.parse(path=str(tmp_path / name), format=ox.RdfFormat.TURTLE))
+        reified = {q.subject: str(q.object) for q in found if q.predicate.value.endswith("#reifies")}
+        return {(reified.get(q.subject, str(q.subject)), str(q.predicate), str(q.object)) for q in found}
+
+    assert star("big.ttls") == star("small.ttls")

@@ -13,7 +13,7 @@ from rdflib.namespace import OWL
 from ..vocab import ONTOLOGY, OntologyError, ontology_file
 from ._atomic import atomic_write
 from .rdf import RDF_FORMATS, write_rdf
-from .trig import write_trig
+from .trig import write_nquads, write_trig
 
 Exporter = Callable[..., None]
 
@@ -37,21 +37,32 @@ def write_gexf(graph: Graph, path: Path, **options: Any) -> None:
     write(graph, path, **options)
 
 
+def write_turtle_star(graph: Graph, path: Path, **options: Any) -> None:
+    from .star import write_turtle_star as write
+
+    write(graph, path, **options)
+
+
 EXPORTERS: dict[str, Exporter] = {
     **{name: (lambda fmt: lambda graph, path, **kw: write_rdf(graph, path, format=fmt))(name) for name in RDF_FORMATS},
     "trig": write_trig,  # one named graph per document (see kg/export/trig.py)
+    "nquads": write_nquads,  # the same dataset, one quad a line
+    "turtle-star": write_turtle_star,  # evidence as RDF-star annotations (kg/export/star.py)
     "graphml": write_graphml,
     "gexf": write_gexf,
     "html": write_html,
 }
-RDF_EXPORTS = frozenset({"turtle", "ntriples", "jsonld", "trig"})
+RDF_EXPORTS = frozenset({"turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads", "turtle-star"})
 
 SUFFIXES = {
     ".ttl": "turtle",
     ".nt": "ntriples",
     ".jsonld": "jsonld",
     ".json": "jsonld",
+    ".rdf": "rdfxml",
     ".trig": "trig",
+    ".nq": "nquads",
+    ".ttls": "turtle-star",
     ".graphml": "graphml",
     ".gexf": "gexf",
     ".html": "html",

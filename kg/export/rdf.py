@@ -15,15 +15,23 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from ._atomic import atomic_write
 
-# our format name -> rdflib serializer name
-RDF_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
+# our format name -> rdflib serializer name (TriG and N-Quads, one named graph per document, are
+# written by kg/export/trig.py)
+RDF_FORMATS = {
+    "turtle": "turtle",
+    "ntriples": "nt",
+    "jsonld": "json-ld",
+    "rdfxml": "xml",
+    "trig": "trig",
+    "nquads": "nquads",
+}
 # Triples from which pyoxigraph writes the file: rdflib writes ~15k triples of Turtle a second,
 # so below this a build spends under a second on it and keeps rdflib's output.
 LARGE_GRAPH = 10_000
 
 
 def write_rdf(graph: Graph, path: Path, *, format: str = "turtle") -> None:
-    if format in ("turtle", "ntriples", "trig") and len(graph) >= LARGE_GRAPH:
+    if format in ("turtle", "ntriples", "rdfxml", "trig") and len(graph) >= LARGE_GRAPH:
         try:
             with atomic_write(path, "wb") as handle:
                 write_with_oxigraph(graph, handle, format=format)
@@ -39,7 +47,12 @@ def write_with_oxigraph(graph: Graph, handle: IO[bytes], *, format: str = "turtl
     """Serialise `graph` with pyoxigraph; ValueError if a term is not valid RDF for it."""
     import pyoxigraph as ox
 
-    fmt = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}[format]
+    fmt = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+        "trig": ox.RdfFormat.TRIG,
+    }[format]
     # str.__str__ is C-level: str(), hash() and < on rdflib terms run Python code, which costs
     # most of the time at a million triples. Caches are keyed by the plain text for the same reason.
     text = str.__str__

@@ -1,4 +1,4 @@
-"""TriG with one named graph per document: the provenance records derived from it.
+"""TriG and N-Quads with one named graph per document: the provenance records derived from it.
 
 The default graph holds what the corpus says as a whole: the ontology header, entities,
 documents and their metadata, and the asserted relations. Each provenance record (an
@@ -7,7 +7,9 @@ graph whose name is its document's IRI, so `GRAPH ?doc { ... }` selects evidence
 the graph name is itself a kg:Document with a title, date and source path. The union of all
 graphs is the original graph (kg query, validate and export merge them when reading TriG).
 
-Big graphs are written by pyoxigraph (rdflib's TriG writer is pure Python and slow).
+N-Quads is the same dataset one quad a line (for bulk loaders: GraphDB, Virtuoso, Jena's
+tdb2.tdbloader, neosemantics). Big graphs are written by pyoxigraph (rdflib's writers are pure
+Python and slow).
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ def to_dataset(graph: Graph) -> Dataset:
     return dataset
 
 
-def _write_with_oxigraph(graph: Graph, handle: IO[bytes]) -> None:
+def _write_with_oxigraph(graph: Graph, handle: IO[bytes], *, format: str = "trig") -> None:
     import pyoxigraph as ox
 
     cache: dict[Node, object] = {}
@@ -72,21 +74,33 @@ def _write_with_oxigraph(graph: Graph, handle: IO[bytes]) -> None:
     default = ox.DefaultGraph()
     ordered = sorted(graph, key=lambda t: (str(home.get(t[0], "")), str(t[0]), str(t[1]), str(t[2])))
     quads = [ox.Quad(term(s), term(p), term(o), term(home[s]) if s in home else default) for s, p, o in ordered]
+    if format == "nquads":
+        ox.serialize(quads, handle, format=ox.RdfFormat.N_QUADS)
+        return
     bound = {str(ns): p for p, ns in graph.namespaces() if p and p != "xml"}
     used = {ns for ns in bound if any(isinstance(t, URIRef) and str(t).startswith(ns) for t in cache)}
-    ox.serialize(quads, handle, format=ox.RdfFormat.TRIG, prefixes={bound[ns]: ns for ns in sorted(used, key=bound.get)})
+    prefixes = {bound[ns]: ns for ns in sorted(used, key=bound.get)}
+    ox.serialize(quads, handle, format=ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
 def write_trig(graph: Graph, path: Path, **_: object) -> None:
+    _write_dataset(graph, path, "trig")
+
+
+def write_nquads(graph: Graph, path: Path, **_: object) -> None:
+    _write_dataset(graph, path, "nquads")
+
+
+def _write_dataset(graph: Graph, path: Path, format: str) -> None:
     if len(graph) >= LARGE_GRAPH:
         try:
             with atomic_write(path, "wb") as handle:
-                _write_with_oxigraph(graph, handle)
+                _write_with_oxigraph(graph, handle, format=format)
             return
         except (ImportError, ValueError):  # no pyoxigraph, or a term it refuses: rdflib below
             pass
-    with warnings.catch_warnings():  # rdflib's TriG writer uses its own deprecated API
+    with warnings.catch_warnings():  # rdflib's dataset writers use its own deprecated API
         warnings.simplefilter("ignore", DeprecationWarning)
-        data = to_dataset(graph).serialize(format="trig", encoding="utf-8")
+        data = to_dataset(graph).serialize(format=format, encoding="utf-8")
     with atomic_write(path, "wb") as handle:
         handle.write(data)
