@@ -7,6 +7,7 @@ triple per sentence. Modality (hedged, negated) is decided per trigger by
 `kg.modality.modality_of`, so a rule only finds who-did-what and never has to think about
 "could" or "not".
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -34,7 +35,18 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
         votes = [(name.ner_type, name.ner_weight * name.ner_trust, "ner")] if name.ner_type else []
         votes += [(kind, weight, "context") for kind, weight in name.votes.items() if weight > 0]
         for kind, weight, evidence in votes or [("", 0.0, "none")]:
-            out.mentions.append(Mention(name.text, kind, document.id, start, end, weight=weight, weak=name.weak, evidence=evidence))
+            out.mentions.append(
+                Mention(
+                    name.text,
+                    kind,
+                    document.id,
+                    start,
+                    end,
+                    weight=weight,
+                    weak=name.weak,
+                    evidence=evidence,
+                )
+            )
     found = list(relations(ctx))
     # A name NER typed one way that the article's relations plainly use another way ("Cinevault
     # has partnered with ...", "Cinevault's president"): type it again and read the relations again
@@ -51,16 +63,32 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
             continue
         for slot, (name, kind) in enumerate(zip((f.subj, f.obj), BY_NAME[f.pred].implies)):
             if kind is None and not slot and f.pred == "operatesIn" and name.type is None:
-                kind = ORG  # "Stripe opened an office in Dublin": an untyped name that operates somewhere
-            typing_pred = "acquired" if slot and f.rule.removeprefix("verb:") in FOUNDING_VERBS else f.pred  # what is founded is no person
+                # "Stripe opened an office in Dublin": an untyped name that operates somewhere
+                kind = ORG
+            typing_pred = (
+                "acquired" if slot and f.rule.removeprefix("verb:") in FOUNDING_VERBS else f.pred
+            )  # what is founded is no person
             if kind and _role_may_type(name, kind, typing_pred, subject=not slot):
                 span = doc[name.start : name.end]
-                out.mentions.append(Mention(name.text, kind, document.id, offset + span.start_char, offset + span.end_char, weight=ROLE_WEIGHT, weak=name.weak, evidence="role"))
+                out.mentions.append(
+                    Mention(
+                        name.text,
+                        kind,
+                        document.id,
+                        offset + span.start_char,
+                        offset + span.end_char,
+                        weight=ROLE_WEIGHT,
+                        weak=name.weak,
+                        evidence="role",
+                    )
+                )
         sent = ctx.sent(f.trigger.i)
         # a presupposed fact ("its partnership with X") is hedged or negated only by its own
         # modifiers; anything else by the words that govern its trigger
         modality = _local_modality(f.trigger) if f.presupposed else modality_of(f.trigger)
-        sentence = ctx.text[sent.start_char : sent.end_char]  # (Span.text rebuilds it token by token)
+        sentence = ctx.text[
+            sent.start_char : sent.end_char
+        ]  # (Span.text rebuilds it token by token)
         if sentence.rstrip().endswith("?") and not f.presupposed:
             modality = "hedged"
         key = (f.subj.text, f.pred, f.obj.text, sent.start, modality)
@@ -104,8 +132,15 @@ def _role_may_type(name: Name, kind: str, pred: str, *, subject: bool = False) -
         declared = BY_NAME[pred]
         company = declared.place_subject_is_company if subject else declared.place_object_is_company
         return company and not place_name(name.text)
-    if name.ner_type == PERSON and kind in (ORG, PRODUCT) and not subject and BY_NAME[pred].person_object_is_misread:
-        return True  # nobody acquires, owns, launches or holds a stake in a person: NER misread a name
+    if (
+        name.ner_type == PERSON
+        and kind in (ORG, PRODUCT)
+        and not subject
+        and BY_NAME[pred].person_object_is_misread
+    ):
+        return (
+            True  # nobody acquires, owns, launches or holds a stake in a person: NER misread a name
+        )
     return name.ner_type == PRODUCT and kind == ORG
 
 

@@ -10,6 +10,7 @@ inconsistent declaration when kg is imported, not halfway through a build.
 Adding a relation: one `RelationType` below, plus its terms in kg.ttl and its shape in
 shapes.ttl (see CONTRIBUTING.md).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,47 +52,94 @@ def _types(*kinds: str) -> frozenset[str]:
 
 RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType(
-        "partnerOf", _types(ORG, PRODUCT, PERSON), _types(ORG, PRODUCT, PERSON), (ORG, ORG),
-        symmetric=True, noun_preps=("with",), description_preps=("of", "to", "with", "at"),
-        place_subject_is_company=True, place_object_is_company=True,
+        "partnerOf",
+        _types(ORG, PRODUCT, PERSON),
+        _types(ORG, PRODUCT, PERSON),
+        (ORG, ORG),
+        symmetric=True,
+        noun_preps=("with",),
+        description_preps=("of", "to", "with", "at"),
+        place_subject_is_company=True,
+        place_object_is_company=True,
     ),
     RelationType(
-        "competitorOf", _types(ORG, PRODUCT), _types(ORG, PRODUCT), (ORG, ORG),
-        symmetric=True, noun_preps=("with", "against"), description_preps=("of", "to"),
-        place_subject_is_company=True, place_object_is_company=True,
+        "competitorOf",
+        _types(ORG, PRODUCT),
+        _types(ORG, PRODUCT),
+        (ORG, ORG),
+        symmetric=True,
+        noun_preps=("with", "against"),
+        description_preps=("of", "to"),
+        place_subject_is_company=True,
+        place_object_is_company=True,
     ),
     RelationType(
-        "owns", _types(ORG, PERSON), _types(ORG, PRODUCT), (None, ORG), inverse="ownedBy",
-        description_preps=("of",), place_object_is_company=True, person_object_is_misread=True,
-    ),
-    RelationType(
-        "acquired", _types(ORG, PERSON), _types(ORG, PRODUCT), (ORG, ORG), noun_preps=("of",),
-        place_subject_is_company=True, place_object_is_company=True,
+        "owns",
+        _types(ORG, PERSON),
+        _types(ORG, PRODUCT),
+        (None, ORG),
+        inverse="ownedBy",
+        description_preps=("of",),
+        place_object_is_company=True,
         person_object_is_misread=True,
     ),
     RelationType(
-        "holdsStakeIn", _types(ORG, PERSON), _types(ORG), (None, ORG), noun_preps=("in",),
-        description_preps=("in", "of"), place_object_is_company=True,
+        "acquired",
+        _types(ORG, PERSON),
+        _types(ORG, PRODUCT),
+        (ORG, ORG),
+        noun_preps=("of",),
+        place_subject_is_company=True,
+        place_object_is_company=True,
         person_object_is_misread=True,
     ),
     RelationType(
-        "worksFor", _types(PERSON), _types(ORG), (PERSON, ORG), inverse="employs",
+        "holdsStakeIn",
+        _types(ORG, PERSON),
+        _types(ORG),
+        (None, ORG),
+        noun_preps=("in",),
+        description_preps=("in", "of"),
+        place_object_is_company=True,
+        person_object_is_misread=True,
+    ),
+    RelationType(
+        "worksFor",
+        _types(PERSON),
+        _types(ORG),
+        (PERSON, ORG),
+        inverse="employs",
         description_preps=("of", "at", "for", "with", "in"),
     ),
     RelationType(
-        "advertisesOn", _types(ORG, PRODUCT), _types(ORG, PRODUCT), (ORG, None),
-        noun_preps=("on", "with"), description_preps=("on",),
+        "advertisesOn",
+        _types(ORG, PRODUCT),
+        _types(ORG, PRODUCT),
+        (ORG, None),
+        noun_preps=("on", "with"),
+        description_preps=("on",),
     ),
     RelationType(
-        "launched", _types(ORG, PERSON), _types(PRODUCT, ORG), (ORG, PRODUCT), noun_preps=("of",),
+        "launched",
+        _types(ORG, PERSON),
+        _types(PRODUCT, ORG),
+        (ORG, PRODUCT),
+        noun_preps=("of",),
         person_object_is_misread=True,
     ),
     RelationType(
-        "operatesIn", _types(ORG, PRODUCT), _types(PLACE), (None, PLACE),
+        "operatesIn",
+        _types(ORG, PRODUCT),
+        _types(PLACE),
+        (None, PLACE),
         noun_preps=("into", "to", "in"),
     ),
     RelationType(
-        "basedIn", _types(ORG), _types(PLACE), (ORG, PLACE), noun_preps=("in",),
+        "basedIn",
+        _types(ORG),
+        _types(PLACE),
+        (ORG, PLACE),
+        noun_preps=("in",),
         place_subject_is_company=True,
     ),
 )
@@ -113,7 +161,9 @@ def _check(relations: tuple[RelationType, ...]) -> None:
     for r in relations:
         kinds = r.domain | r.range | {k for k in r.implies if k is not None}
         if not r.domain or not r.range or not kinds <= TYPES:
-            raise RelationDeclarationError(f"{r.name}: domain/range/implies must use {sorted(TYPES)}")
+            raise RelationDeclarationError(
+                f"{r.name}: domain/range/implies must use {sorted(TYPES)}"
+            )
         if r.implies[0] not in r.domain | {None} or r.implies[1] not in r.range | {None}:
             raise RelationDeclarationError(f"{r.name}: implies a type outside its domain/range")
         if r.symmetric and (r.domain != r.range or r.inverse):
@@ -127,7 +177,9 @@ def relation(name: str) -> RelationType:
     try:
         return BY_NAME[name]
     except KeyError:
-        raise RelationDeclarationError(f"unknown relation {name!r}; one of {', '.join(NAMES)}") from None
+        raise RelationDeclarationError(
+            f"unknown relation {name!r}; one of {', '.join(NAMES)}"
+        ) from None
 
 
 _check(RELATION_TYPES)

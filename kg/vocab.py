@@ -4,6 +4,7 @@ Kept in sync with ontology/kg.ttl by tests/test_vocab.py: every term below is de
 (with its OWL kind, label, comment, domain and range) and the ontology declares nothing else
 in the kg namespace.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,7 +34,8 @@ def ontology_file(name: str) -> Path:
     path = ONTOLOGY_DIR / name
     if not path.exists():
         raise OntologyError(
-            f"{path}: not found; kg reads its ontology files from the ontology/ folder next to the kg "
+            f"{path}: not found; kg reads its ontology files from the ontology/ folder next to "
+            "the kg "
             "package (install kg from a source checkout with `pip install -e .`)"
         )
     return path
@@ -72,7 +74,7 @@ KG = type(DefinedNamespace)(
     "KG",
     (DefinedNamespace,),
     {
-        "__doc__": "Classes, the core relations, their inverses and the provenance terms of a graph.",
+        "__doc__": "Classes, core relations, their inverses and provenance terms of a graph.",
         "__module__": __name__,
         "__annotations__": _TERMS,
         "_fail": True,

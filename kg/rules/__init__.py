@@ -6,6 +6,7 @@ the extractor keeps the first finding of a triple in a sentence, so a rule liste
 over a later one that finds the same fact. `relations(ctx)` runs them all: token rules over
 every token (by part of speech), then name rules over every name, then document rules.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -50,7 +51,8 @@ def _ordered() -> tuple[Rule, ...]:
     unknown = [r for r in ORDER if r not in REGISTRY]
     if missing or unknown or len(set(ORDER)) != len(ORDER):
         raise RuleDeclarationError(
-            f"kg.rules.ORDER must list every rule once: missing {sorted(missing)}, unknown {unknown}"
+            "kg.rules.ORDER must list every rule once: "
+            f"missing {sorted(missing)}, unknown {unknown}"
         )
     units = tuple(REGISTRY[r] for r in ORDER)
     passes = [_PASSES.index(_pass_of(u)) for u in units]

@@ -5,6 +5,7 @@ A rule's finding (`Found`) names the rule string written to the graph as `kg:rul
 "verb:acquire", "identity:spokesperson:poss"); the declared unit says which strings it writes
 (`writes`) and carries the confidence every one of its findings gets.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -34,7 +35,9 @@ class Found:
     trigger: Token
     rule: str
     qualifiers: tuple[tuple[str, str], ...] = ()
-    presupposed: bool = False  # "its partnership with X": existence is not under the verb's modality
+    presupposed: bool = (
+        False  # "its partnership with X": existence is not under the verb's modality
+    )
     confidence: float = 0.0  # the declaring rule's, set when the rule runs
 
 
@@ -98,7 +101,11 @@ def rule(
 
 
 def _problems(
-    id: str, scope: str, emits: tuple[str, ...], confidence: float, writes: tuple[str, ...],
+    id: str,
+    scope: str,
+    emits: tuple[str, ...],
+    confidence: float,
+    writes: tuple[str, ...],
     examples: tuple[Example, ...],
 ) -> list[str]:
     out: list[Any] = []
@@ -111,6 +118,9 @@ def _problems(
         out.append(f"confidence {confidence} outside (0, 1]")
     if not writes:
         out.append("declares no kg:rule string it writes")
-    out += [f"example {e.text!r} has a relation it does not emit" for e in examples
-            if e.triple[1] not in emits]
+    out += [
+        f"example {e.text!r} has a relation it does not emit"
+        for e in examples
+        if e.triple[1] not in emits
+    ]
     return out

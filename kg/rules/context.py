@@ -3,6 +3,7 @@
 Rules never reach into `DocNames`' maps (`by_token`, `coref`, `group`); they ask the context,
 so the names side can change how it stores them without touching a rule.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token

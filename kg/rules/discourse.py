@@ -1,8 +1,8 @@
 """Across sentences: a definite "the competitor" names a rival of the company a passage is about."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
-
 
 from ..model import ORG, PRODUCT
 from .base import Found, rule
@@ -29,7 +29,11 @@ def discourse_relations(ctx: Context) -> Iterator[Found]:
         for name in reversed(ctx.names):
             if name.start >= token.i or name is ante or name.text == ante.text:
                 continue
-            if name.type in (ORG, PRODUCT) and ctx.head(name).dep_ in ("nsubj", "nsubjpass", "poss"):
+            if name.type in (ORG, PRODUCT) and ctx.head(name).dep_ in (
+                "nsubj",
+                "nsubjpass",
+                "poss",
+            ):
                 other = name
                 break
         if other is None:

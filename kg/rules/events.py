@@ -1,5 +1,6 @@
 """Nouns naming an event or state between entities: "the partnership between X and Y",
 "X's acquisition of Y", a called-off merger, an employment agreement."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -13,18 +14,18 @@ from ..relations import BY_NAME, SYMMETRIC
 from .base import Found, rule
 from .context import Context
 from .parse import (
-    names_at,
-    subjects_of,
-    pobjs,
     date_of,
-    org_like,
-    is_share,
     employment_contract,
+    is_share,
+    names_at,
+    org_like,
+    pobjs,
+    subjects_of,
 )
 from .triggers import (
     EVENT_NOUNS,
-    SUPPORT_VERBS,
     PRESUPPOSING_VERBS,
+    SUPPORT_VERBS,
 )
 
 
@@ -39,7 +40,11 @@ def merger_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """ "Skyward and Pacifica called off their planned merger": a merger that was called off,
     blocked or only proposed is recorded (either way round, never asserted), so that an earlier
     "agreed to buy" in the same article is not asserted either (kg.resolve)."""
-    if noun.lemma_.lower() not in ("merger", "combination", "tie-up") or noun.pos_ != "NOUN" or modality_of(noun) == ASSERTED:
+    if (
+        noun.lemma_.lower() not in ("merger", "combination", "tie-up")
+        or noun.pos_ != "NOUN"
+        or modality_of(noun) == ASSERTED
+    ):
         return
     parties = [n for n, _ in pobjs(noun, ("between", "of", "with"), ctx)]
     parties += [n for c in noun.children if c.dep_ == "poss" for n in names_at(c, ctx)]
@@ -55,7 +60,16 @@ def merger_relations(noun: Token, ctx: Context) -> Iterator[Found]:
 @rule(
     "event",
     scope="noun",
-    emits=("partnerOf", "competitorOf", "acquired", "holdsStakeIn", "launched", "basedIn", "advertisesOn", "operatesIn"),
+    emits=(
+        "partnerOf",
+        "competitorOf",
+        "acquired",
+        "holdsStakeIn",
+        "launched",
+        "basedIn",
+        "advertisesOn",
+        "operatesIn",
+    ),
     confidence=0.8,
     writes=("noun:<noun>", "noun:<noun>:between", "noun:<noun>:pair"),
 )
@@ -89,13 +103,23 @@ def event_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     patients.extend(n for n, _ in pobjs(noun, patient_preps, ctx))
     if pred == "holdsStakeIn" and not patients:
         # "a stake of just under 1% in Corvana"
-        patients.extend(n for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for share in p.children if share.dep_ == "pobj" and is_share(share)
-                        for n, _ in pobjs(share, ("in",), ctx))
+        patients.extend(
+            n
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for share in p.children
+            if share.dep_ == "pobj" and is_share(share)
+            for n, _ in pobjs(share, ("in",), ctx)
+        )
     if not patients and noun.dep_ == "dobj" and noun.head.lemma_ in SUPPORT_VERBS:
         # "holds a stake in Y" with the in-phrase hung on the verb; "in which X holds a stake"
         patients.extend(n for n, _ in pobjs(noun.head, patient_preps, ctx))
-    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and pred in ("acquired", "launched") and not patients:
+    if (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_ == "be"
+        and pred in ("acquired", "launched")
+        and not patients
+    ):
         # "Adobe's first acquisition was Emerald City Software": asserted only as the copula is
         patients.extend(n for c in noun.head.children if c.dep_ == "attr" for n in names_at(c, ctx))
         presupposed = False
@@ -106,7 +130,9 @@ def event_relations(noun: Token, ctx: Context) -> Iterator[Found]:
         verb = noun.head if noun.dep_ != "pobj" else noun.head.head
         # "in partnership with Y", "through a deal with Y": the verb's subject is the agent
         manner = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "under", "via")
-        if verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj" or manner):
+        if verb.pos_ in ("VERB", "AUX") and (
+            verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj" or manner
+        ):
             agents.extend(subjects_of(verb, ctx))
     if pred == "holdsStakeIn" and lemma in ("stake", "stakes"):
         pct = [t.text for t in noun.subtree if t.like_num and t.i < noun.i]
@@ -115,7 +141,9 @@ def event_relations(noun: Token, ctx: Context) -> Iterator[Found]:
         quals = ()
     quals = quals + date_of(noun)
     if len(between) >= 2:
-        yield Found(between[0], pred, between[1], noun, f"noun:{lemma}:between", quals, presupposed=True)
+        yield Found(
+            between[0], pred, between[1], noun, f"noun:{lemma}:between", quals, presupposed=True
+        )
         return
     if pred in SYMMETRIC and len(agents) >= 2 and not patients:
         yield Found(agents[0], pred, agents[1], noun, f"noun:{lemma}:pair", quals, presupposed)
@@ -131,7 +159,11 @@ def event_relations(noun: Token, ctx: Context) -> Iterator[Found]:
 def _sentence_fallback(noun: Token, ctx: Context, *, exclude: list[Name]) -> list[Name]:
     """An agentless "competition with Y": the other party is the sentence's only other company."""
     sent = ctx.sent(noun.i)
-    cands = [n for n in ctx.names if sent.start <= n.start < sent.end and n not in exclude and n.type in (ORG, PRODUCT)]
+    cands = [
+        n
+        for n in ctx.names
+        if sent.start <= n.start < sent.end and n not in exclude and n.type in (ORG, PRODUCT)
+    ]
     texts = {n.text for n in cands}
     return cands[:1] if len(texts) == 1 else []
 

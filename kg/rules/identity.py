@@ -1,5 +1,6 @@
 """Descriptions that say what one entity is to another: "Boschetti, an Amazon spokesperson",
 "its parent company ByteDance", "Toyota and Honda are rivals"."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -12,42 +13,58 @@ from ..relations import BY_NAME, SYMMETRIC
 from .base import Found, rule
 from .context import Context
 from .parse import (
-    names_at,
-    subjects_of,
-    pobjs,
     described_entity,
-    org_like,
     identity_key,
+    names_at,
+    org_like,
+    pobjs,
+    subjects_of,
 )
 from .triggers import (
-    HIRING_VERBS,
-    UNIT_NOUNS,
     BODY_NOUNS,
+    COMPANY_NOUNS,
+    COMPANY_OFFICERS,
+    HIRING_VERBS,
     IDENTITY_NOUNS,
+    INSIDE_ROLES,
+    MEMBERSHIP,
     PROMOTION_VERBS,
     ROLE_PREPS,
-    INSIDE_ROLES,
-    COMPANY_OFFICERS,
-    MEMBERSHIP,
-    COMPANY_NOUNS,
+    UNIT_NOUNS,
 )
 
 
 def _identity_of(head: Token, ctx: Context) -> list[Name]:
     """Which entity a description describes: apposition, copula subject, or named compound."""
-    if head.dep_ == "nsubj" and head.head.lemma_ in ("include", "be") and head.tag_ in ("NNS", "NNPS"):
+    if (
+        head.dep_ == "nsubj"
+        and head.head.lemma_ in ("include", "be")
+        and head.tag_ in ("NNS", "NNPS")
+    ):
         # "Kestrel's investors include Orchard Hill Ventures and Sato Pharmaceutical"
-        found = [n for c in head.head.children if c.dep_ in ("dobj", "attr") for n in names_at(c, ctx)]
+        found = [
+            n for c in head.head.children if c.dep_ in ("dobj", "attr") for n in names_at(c, ctx)
+        ]
         if found:
             return found
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "two", "three"):
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lower_ in ("one", "some", "two", "three")
+    ):
         return _identity_of(head.head.head, ctx)  # "X is one of the biggest advertisers on Y"
-    if head.dep_ == "pobj" and head.head.lower_ == "among" and head.head.head.lemma_ in ("be", "become", "remain"):
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "among"
+        and head.head.head.lemma_ in ("be", "become", "remain")
+    ):
         head = head.head  # "X is among the largest shareholders in Y": the copula's subject
         return [n for c in head.head.children if c.dep_ == "nsubj" for n in names_at(c, ctx)]
     for child in head.children:
         if child.dep_ == "nsubj" and head.pos_ == "NOUN":
-            return names_at(child, ctx)  # a small clause: "the deal makes X the largest shareholder in Y"
+            return names_at(
+                child, ctx
+            )  # a small clause: "the deal makes X the largest shareholder in Y"
     for child in head.children:
         if child.dep_ in ("appos",):
             found = names_at(child, ctx, spread=False)
@@ -57,11 +74,17 @@ def _identity_of(head: Token, ctx: Context) -> list[Name]:
         if child.dep_ == "compound" and child.i > head.i and ctx.in_name(child.i):
             return [ctx.name_on(child.i)]
     if head.dep_ == "appos":  # a singular appositive describes one name, not its whole list
-        found = [n for n in names_at(head.head, ctx, spread=head.tag_ in ("NNS", "NNPS")) if not _party_tag(n, ctx)]
+        found = [
+            n
+            for n in names_at(head.head, ctx, spread=head.tag_ in ("NNS", "NNPS"))
+            if not _party_tag(n, ctx)
+        ]
         if not found and head.head.dep_ == "appos":  # "Sen. X, D-Mich., chairman of Y"
             found = names_at(head.head.head, ctx, spread=False)
         return found
-    if head.dep_ in ("compound", "nmod") and ctx.in_name(head.head.i):  # "parent company ByteDance" parsed flat
+    if head.dep_ in ("compound", "nmod") and ctx.in_name(
+        head.head.i
+    ):  # "parent company ByteDance" parsed flat
         return [ctx.name_on(head.head.i)]
     # "the owner and general manager of X", "a jeweler and president of X": the first conjunct's
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") and not ctx.in_name(head.head.i):
@@ -72,7 +95,14 @@ def _identity_of(head: Token, ctx: Context) -> list[Name]:
             if child.dep_ in ("dobj", "nsubjpass"):
                 return names_at(child, ctx)
         return []
-    if head.dep_ in ("attr", "oprd") and head.head.lemma_ in ("be", "become", "remain", "serve", "name", "appoint"):
+    if head.dep_ in ("attr", "oprd") and head.head.lemma_ in (
+        "be",
+        "become",
+        "remain",
+        "serve",
+        "name",
+        "appoint",
+    ):
         verb = head.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -90,7 +120,11 @@ def _identity_of(head: Token, ctx: Context) -> list[Name]:
                 return hired
         return subjects_of(verb, ctx)
     # "X was promoted to president of Y", "X rose to chief executive"
-    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ in PROMOTION_VERBS:
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "to"
+        and head.head.head.lemma_ in PROMOTION_VERBS
+    ):
         verb = head.head.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -102,7 +136,12 @@ def _identity_of(head: Token, ctx: Context) -> list[Name]:
 def _party_tag(name: Name, ctx: Context) -> bool:
     """ "D-Mich.", "R-Utah": a legislator's party and state, not a name of its own."""
     doc = ctx.doc
-    return name.start >= 2 and doc[name.start - 1].text == "-" and len(doc[name.start - 2].text) == 1 and doc[name.start - 2].is_upper
+    return (
+        name.start >= 2
+        and doc[name.start - 1].text == "-"
+        and len(doc[name.start - 2].text) == 1
+        and doc[name.start - 2].is_upper
+    )
 
 
 def _title_modifier(name: Name, ctx: Context) -> bool:
@@ -110,13 +149,26 @@ def _title_modifier(name: Name, ctx: Context) -> bool:
     starts the noun phrase ("Pfizer CEO X"; not "U.S. Bankruptcy Judge X", a court's name)."""
     if name.ner_type == ORG:
         return True
-    if name.ner_type == PLACE and (name.type != ORG or familiar_place(name.text)) or name.type not in (ORG, None):
-        return False  # (an untyped name may be a company NER missed: "Activision chief executive X";
+    if (
+        name.ner_type == PLACE
+        and (name.type != ORG or familiar_place(name.text))
+        or name.type not in (ORG, None)
+    ):
+        return (
+            False  # (an untyped name may be a company NER missed: "Activision chief executive X";
+        )
         # an unfamiliar "place" context made a company may be one NER misread: "Healy president X")
     return name.start == 0 or ctx.doc[name.start - 1].pos_ not in ("PROPN", "NUM")
 
 
-def _other_of(noun: Token, head: Token, ctx: Context, preps: tuple[str, ...], pred: str = "", reverse: bool = False) -> list[tuple[Name, str]]:
+def _other_of(
+    noun: Token,
+    head: Token,
+    ctx: Context,
+    preps: tuple[str, ...],
+    pred: str = "",
+    reverse: bool = False,
+) -> list[tuple[Name, str]]:
     """The entity a description is relative to: possessor, of/at/for-phrase, or modifier name."""
     out: list[tuple[Name, str]] = []
     spread = pred != "owns" or not reverse  # "a subsidiary of A, and B": only A is the parent
@@ -141,7 +193,11 @@ def _other_of(noun: Token, head: Token, ctx: Context, preps: tuple[str, ...], pr
         # "its primary bank subsidiary Regions Bank": the possessive hangs on the name
         for child in noun.head.children:
             if child.dep_ == "poss" and child.i < noun.i:
-                out.extend((n, "poss") for n in names_at(child, ctx, spread=spread) if all(n is not m for m, _ in out))
+                out.extend(
+                    (n, "poss")
+                    for n in names_at(child, ctx, spread=spread)
+                    if all(n is not m for m, _ in out)
+                )
     if pred == "worksFor" and noun.dep_ == "compound" and ctx.in_name(noun.head.i):
         # "Coast Guard Lt. Steve Hardy", "U.N. financial spokesman Fred Eckhard": a name right
         # before the title (adjectives aside), whatever the parse attached it to
@@ -161,14 +217,20 @@ def _other_of(noun: Token, head: Token, ctx: Context, preps: tuple[str, ...], pr
                 for mid in prep.children:
                     if mid.dep_ != "pobj" or ctx.in_name(mid.i):
                         continue
-                    if mid.pos_ != "NOUN" and not (mid.pos_ == "PROPN" and mid.lower_ in BODY_NOUNS | UNIT_NOUNS):
+                    if mid.pos_ != "NOUN" and not (
+                        mid.pos_ == "PROPN" and mid.lower_ in BODY_NOUNS | UNIT_NOUNS
+                    ):
                         continue  # (filings capitalise "Chairman of the Board of X")
                     if pred == "partnerOf" and mid.lower_ not in COMPANY_NOUNS:
-                        continue  # "a partner with the firm of X" is X's partner; not "of the consortium of X"
+                        # "a partner with the firm of X" is X's partner; not "of the consortium
+                        # of X"
+                        continue
                     for grand in mid.children:
                         if grand.dep_ == "poss":
                             out.extend((n, "poss") for n in names_at(grand, ctx))
-                    out.extend((n, p.lower_) for n, p in pobjs(mid, ("of", "at", "for", "with"), ctx))
+                    out.extend(
+                        (n, p.lower_) for n, p in pobjs(mid, ("of", "at", "for", "with"), ctx)
+                    )
     return out
 
 
@@ -184,7 +246,11 @@ def _reporting_organisation(person: Name, ctx: Context) -> list[Name]:
             continue
         for subj in clause.children:
             if subj.dep_ in ("nsubj", "nsubjpass"):
-                return [n for n in names_at(subj, ctx, spread=False) if n.type == ORG and org_like(n, ctx)]
+                return [
+                    n
+                    for n in names_at(subj, ctx, spread=False)
+                    if n.type == ORG and org_like(n, ctx)
+                ]
     return []
 
 
@@ -201,12 +267,27 @@ def identity_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     if lower is None or noun.pos_ not in ("NOUN", "PROPN") or ctx.in_name(noun.i):
         return
     pred, reverse = IDENTITY_NOUNS.get(lower, ("worksFor", False))
-    if pred == "worksFor" and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and identity_key(noun.head) is None:
+    if (
+        pred == "worksFor"
+        and noun.dep_ == "compound"
+        and noun.head.pos_ == "NOUN"
+        and identity_key(noun.head) is None
+    ):
         return  # "employee benefits": the role word modifies a thing
     nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if pred == "worksFor" and nxt is not None and nxt.pos_ == "NOUN" and not ctx.in_name(nxt.i) and identity_key(nxt) is None:
+    if (
+        pred == "worksFor"
+        and nxt is not None
+        and nxt.pos_ == "NOUN"
+        and not ctx.in_name(nxt.i)
+        and identity_key(nxt) is None
+    ):
         return  # "Rochester teacher union leader X", however it is parsed
-    head = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and not ctx.in_name(noun.head.i) else noun
+    head = (
+        noun.head
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and not ctx.in_name(noun.head.i)
+        else noun
+    )
     identities = _identity_of(head, ctx)
     if not identities and (group_of := ctx.group_at(noun.i)) is not None:
         identities = group_of
@@ -216,8 +297,13 @@ def identity_relations(noun: Token, ctx: Context) -> Iterator[Found]:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
                 for pobj in prep.children:
-                    identities += [n for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
-                                   for n in names_at(c, ctx, spread=False) if n.type == PERSON]
+                    identities += [
+                        n
+                        for c in pobj.children
+                        if c.dep_ == "appos" and c.i > pobj.i
+                        for n in names_at(c, ctx, spread=False)
+                        if n.type == PERSON
+                    ]
     group: list[Name] = []
     if noun.dep_ == "attr":
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
@@ -231,28 +317,60 @@ def identity_relations(noun: Token, ctx: Context) -> Iterator[Found]:
         # "chairman and chief executive of X": the last conjunct's of-phrase serves them all
         for conj in head.conjuncts:
             key = identity_key(conj)
-            if conj.i > head.i and key is not None and IDENTITY_NOUNS.get(key, ("worksFor",))[0] == pred:
-                others = [(n, v) for n, v in _other_of(conj, conj, ctx, preps, pred) if v != "compound" or conj.i < head.i]
+            if (
+                conj.i > head.i
+                and key is not None
+                and IDENTITY_NOUNS.get(key, ("worksFor",))[0] == pred
+            ):
+                others = [
+                    (n, v)
+                    for n, v in _other_of(conj, conj, ctx, preps, pred)
+                    if v != "compound" or conj.i < head.i
+                ]
     if not others and pred == "worksFor" and lower in INSIDE_ROLES and len(identities) == 1:
         others = [(n, "reported") for n in _reporting_organisation(identities[0], ctx)]
-    if not others and pred == "worksFor" and lower in COMPANY_OFFICERS and len(identities) == 1 and noun.i < identities[0].start:
+    if (
+        not others
+        and pred == "worksFor"
+        and lower in COMPANY_OFFICERS
+        and len(identities) == 1
+        and noun.i < identities[0].start
+    ):
         # "Shares of Uber jumped after CEO Dara Khosrowshahi said ...": a company officer's
         # title with no company of its own belongs to the one company the sentence names
         sent = ctx.sent(noun.i)
-        companies = {n.text: n for n in ctx.window(sent.start, sent.end) if n.type == ORG and not n.spelling and org_like(n, ctx)}
+        companies = {
+            n.text: n
+            for n in ctx.window(sent.start, sent.end)
+            if n.type == ORG and not n.spelling and org_like(n, ctx)
+        }
         if len(companies) == 1:
             others = [(next(iter(companies.values())), "sentence")]
         elif not companies:
             # "Co-founder and CEO Ana Ribeiro said ...": no company in the sentence, so the title
             # is held at the company the article is about
             others = [(n, "topic") for n in ctx.topic_before(noun)]
-    if not others and pred == "competitorOf" and not any(c.dep_ == "poss" for c in noun.children) and not pobjs(noun, ("of", "to", "with"), ctx):
+    if (
+        not others
+        and pred == "competitorOf"
+        and not any(c.dep_ == "poss" for c in noun.children)
+        and not pobjs(noun, ("of", "to", "with"), ctx)
+    ):
         # "Montreal-based rival Northern Spring", "rivals Coca-Cola and PepsiCo": rivals of the
         # company the article is about
         others = [(n, "topic") for n in ctx.topic_before(noun) if n not in identities]
-    role = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and not ctx.in_name(t.i))
+    role = " ".join(
+        t.text
+        for t in noun.subtree
+        if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct") and not ctx.in_name(t.i)
+    )
     quals: tuple[tuple[str, str], ...] = (("role", role),) if pred == "worksFor" else ()
-    if pred in SYMMETRIC and len(group) == 2 and not others and not any(c.dep_ == "poss" for c in noun.children):
+    if (
+        pred in SYMMETRIC
+        and len(group) == 2
+        and not others
+        and not any(c.dep_ == "poss" for c in noun.children)
+    ):
         # ("Figma and Canva, its two biggest rivals" are rivals of "its", which is unknown here)
         yield Found(group[0], pred, group[1], noun, f"identity:{lower}:group")
         return
@@ -266,9 +384,22 @@ def identity_relations(noun: Token, ctx: Context) -> Iterator[Found]:
         for other, via in others:
             if other is ident:
                 continue
-            if this_pred == "worksFor" and (not org_like(other, ctx, office=lower not in MEMBERSHIP) or via == "compound" and not _title_modifier(other, ctx)):
+            if this_pred == "worksFor" and (
+                not org_like(other, ctx, office=lower not in MEMBERSHIP)
+                or via == "compound"
+                and not _title_modifier(other, ctx)
+            ):
                 continue
             if lower == "part" and (head.dep_ != "appos" or ident.type != ORG or other.type != ORG):
-                continue  # "Genzyme, now part of Sanofi"; not "part of the index", "part of Texas"  # "Mormon leader", "Rochester teacher": a creed or a city is no employer
+                # "Genzyme, now part of Sanofi"; not "part of the index", "part of Texas"
+                continue
             s, o = (other, ident) if reverse else (ident, other)
-            yield Found(s, this_pred, o, noun, f"identity:{lower}:{via}", quals if this_pred == "worksFor" else (), presupposed=True)
+            yield Found(
+                s,
+                this_pred,
+                o,
+                noun,
+                f"identity:{lower}:{via}",
+                quals if this_pred == "worksFor" else (),
+                presupposed=True,
+            )

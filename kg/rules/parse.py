@@ -1,7 +1,7 @@
 """Readings of the parse every rule family shares: who a token names, a verb's subjects, the
 names after a preposition, the entity a description stands for."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from spacy.tokens import Token
 
@@ -11,10 +11,10 @@ from ..model import ORG, PLACE
 from .context import Context
 from .triggers import (
     AREA_NOUNS,
+    CONTRACT_NOUNS,
+    EMPLOYMENT_WORDS,
     IDENTITY_NOUNS,
     TEMPORAL_PREPS,
-    EMPLOYMENT_WORDS,
-    CONTRACT_NOUNS,
 )
 
 
@@ -25,7 +25,11 @@ def name_of(token: Token, ctx: Context) -> Name | None:
     if name is None and token.lower_ in LEGAL_SUFFIXES and token.pos_ == "PROPN":
         for back in (1, 2):
             prev = ctx.name_on(token.i - back)
-            if prev is not None and prev.end == token.i - back + 1 and (back == 1 or token.doc[token.i - 1].text == ","):
+            if (
+                prev is not None
+                and prev.end == token.i - back + 1
+                and (back == 1 or token.doc[token.i - 1].text == ",")
+            ):
                 return prev
     return name
 
@@ -59,11 +63,18 @@ def subjects_of(verb: Token, ctx: Context) -> list[Name]:
         if readings:
             # "DALLAS (AP) — Skyward called off ...": a dateline parsed as a second subject
             return next((r for r in readings if any(n.type != PLACE for n in r)), readings[0])
-        if cur.dep_ in ("xcomp", "conj") or (cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+        if cur.dep_ in ("xcomp", "conj") or (
+            cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        ):
             cur = cur.head
             continue
-        if cur.dep_ == "pcomp" and cur.head.lower_ in TEMPORAL_PREPS and (cur.head.lower_ != "to" or cur.head.head.lower_ == "prior"):
-            # "prior to joining X, he ...", "after acquiring X, Apple ...": the main clause's subject
+        if (
+            cur.dep_ == "pcomp"
+            and cur.head.lower_ in TEMPORAL_PREPS
+            and (cur.head.lower_ != "to" or cur.head.head.lower_ == "prior")
+        ):
+            # "prior to joining X, he ...", "after acquiring X, Apple ...": the main clause's
+            # subject
             up = cur.head.head
             if up.lower_ == "prior" and up.dep_ != "ROOT":
                 up = up.head
@@ -111,11 +122,28 @@ def places_in(token: Token, preps: tuple[str, ...], ctx: Context) -> list[tuple[
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and not ctx.in_name(pobj.i) and pobj.lemma_.lower() in AREA_NOUNS:
-                    out.extend((n, child) for inc in pobj.children if inc.dep_ == "prep" and inc.lower_ in ("including", "like")
-                               for p in inc.children if p.dep_ == "pobj" for n in names_at(p, ctx) if n.type == PLACE)
+                if (
+                    pobj.dep_ == "pobj"
+                    and not ctx.in_name(pobj.i)
+                    and pobj.lemma_.lower() in AREA_NOUNS
+                ):
+                    out.extend(
+                        (n, child)
+                        for inc in pobj.children
+                        if inc.dep_ == "prep" and inc.lower_ in ("including", "like")
+                        for p in inc.children
+                        if p.dep_ == "pobj"
+                        for n in names_at(p, ctx)
+                        if n.type == PLACE
+                    )
                     # "in 31 U.S. states": the country whose states they are
-                    out.extend((n, child) for c in pobj.children if c.dep_ in ("compound", "nmod") and (n := ctx.name_on(c.i)) is not None and n.type == PLACE)
+                    out.extend(
+                        (n, child)
+                        for c in pobj.children
+                        if c.dep_ in ("compound", "nmod")
+                        and (n := ctx.name_on(c.i)) is not None
+                        and n.type == PLACE
+                    )
     for place, prep in list(out):
         for child in ctx.head(place).children:
             if child.dep_ in ("appos", "npadvmod") and child.i >= place.end:
@@ -168,7 +196,13 @@ def org_like(name: Name, ctx: Context, *, office: bool = False, lenient: bool = 
     it, per worksFor's definition), never for membership ("X of the Green Party", "joined it")."""
     last = name.text.rsplit(" ", 1)[-1].lower()
     party = "party" in name.text.lower().split() or last == "parties"
-    if name.type not in (ORG, None) or place_name(name.text) or party and not office or name.text.lower() in CREEDS:
+    if (
+        name.type not in (ORG, None)
+        or place_name(name.text)
+        or party
+        and not office
+        or name.text.lower() in CREEDS
+    ):
         return False
     ent = ctx.doc[name.end - 1].ent_type_
     # NER's "place" stands unless context made it a company ("Zilingo, a startup"), or (`lenient`:
@@ -179,7 +213,12 @@ def org_like(name: Name, ctx: Context, *, office: bool = False, lenient: bool = 
 
 
 def is_share(token: Token) -> bool:
-    return token.text == "%" or token.lemma_.lower() in ("percent", "per cent", "pct") or token.ent_type_ == "PERCENT" and token.pos_ == "NOUN"
+    return (
+        token.text == "%"
+        or token.lemma_.lower() in ("percent", "per cent", "pct")
+        or token.ent_type_ == "PERCENT"
+        and token.pos_ == "NOUN"
+    )
 
 
 def identity_key(noun: Token) -> str | None:
@@ -193,4 +232,6 @@ def identity_key(noun: Token) -> str | None:
 
 
 def employment_contract(noun: Token) -> bool:
-    return noun.lemma_.lower() in CONTRACT_NOUNS and any(c.dep_ == "compound" and c.lower_ in EMPLOYMENT_WORDS for c in noun.children)
+    return noun.lemma_.lower() in CONTRACT_NOUNS and any(
+        c.dep_ == "compound" and c.lower_ in EMPLOYMENT_WORDS for c in noun.children
+    )

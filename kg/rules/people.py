@@ -1,9 +1,9 @@
 """People and companies named side by side: "Greg Thayer of the Forest Service", "Amazon's
 Twitch"."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
-
 
 from ..lexicon import place_name
 from ..mentions import Name, is_age
@@ -36,20 +36,36 @@ def affiliation_relations(name: Name, ctx: Context) -> Iterator[Found]:
                 if org.type == ORG and org_like(org, ctx):
                     yield Found(name, "worksFor", org, child, "affiliation:poss", presupposed=True)
         # "Greg Thayer of the Forest Service", "Gilmore, of the Downtown Seattle Association,"
-        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i - name.end in _affiliation_gaps(name, ctx):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "at", "from")
+            and child.i - name.end in _affiliation_gaps(name, ctx)
+        ):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
                 for org in names_at(pobj, ctx):
                     if org.type == ORG and org_like(org, ctx):
-                        yield Found(name, "worksFor", org, child, f"affiliation:{child.lower_}", presupposed=True)
+                        yield Found(
+                            name,
+                            "worksFor",
+                            org,
+                            child,
+                            f"affiliation:{child.lower_}",
+                            presupposed=True,
+                        )
 
 
 def _affiliation_gaps(name: Name, ctx: Context) -> tuple[int, ...]:
     """Tokens allowed between a name and its "of"-phrase: none, a comma, or an age between
     commas ("Tom Reed, 52, of Acme Corp.")."""
     toks, e = ctx.toks, name.end
-    if e + 2 < len(toks) and toks[e].text == "," and is_age(toks[e + 1]) and toks[e + 2].text == ",":
+    if (
+        e + 2 < len(toks)
+        and toks[e].text == ","
+        and is_age(toks[e + 1])
+        and toks[e + 2].text == ","
+    ):
         return (0, 1, 3)
     return (0, 1) if e < len(toks) and toks[e].text == "," else (0,)
 
@@ -72,5 +88,12 @@ def possessive_relations(name: Name, ctx: Context) -> Iterator[Found]:
             owner = ctx.name_on(child.i)
             # right before the name: not "Apple's rival Samsung", "Intel's partner TSMC"
             between = ctx.doc[owner.end : name.start] if owner is not None else []
-            if owner is not None and owner is not name and owner.type == ORG and owner.ner_type == ORG and not place_name(owner.text) and all(t.tag_ == "POS" for t in between):
+            if (
+                owner is not None
+                and owner is not name
+                and owner.type == ORG
+                and owner.ner_type == ORG
+                and not place_name(owner.text)
+                and all(t.tag_ == "POS" for t in between)
+            ):
                 yield Found(owner, "owns", name, child, "possessive:owns", presupposed=True)

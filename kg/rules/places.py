@@ -1,5 +1,6 @@
 """Where a company is based: "Wpp Plc of London", "London-based WPP", "Chilean copper company
 Codelco", a wire service's source line."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -12,12 +13,12 @@ from ..model import ORG, PERSON, PLACE
 from .base import Found, rule
 from .context import Context
 from .parse import (
-    names_at,
-    pobjs,
-    named_after,
-    places_in,
     described_entity,
     identity_key,
+    named_after,
+    names_at,
+    places_in,
+    pobjs,
 )
 from .triggers import (
     COMPANY_NOUNS,
@@ -38,7 +39,11 @@ def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
         return
     h = ctx.head(name)
     # "the Institute of Zoology of Kunming": an of-phrase may hang on a word inside the name
-    inner = [t for t in ctx.doc[name.start : name.end] if t is not h and any(c.i >= name.end for c in t.children)]
+    inner = [
+        t
+        for t in ctx.doc[name.start : name.end]
+        if t is not h and any(c.i >= name.end for c in t.children)
+    ]
     for tok in (h, *inner):
         for place, prep in places_in(tok, ("of",), ctx):
             if place.type == PLACE and prep.i >= name.end:
@@ -48,10 +53,18 @@ def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
     # (not "Apple in China said", where the place is a market, not a seat)
     # ("the Red Cross in Khartoum", "State University of New York at Albany": the phrase may
     # hang on a word inside the name)
-    if name.ner == "ORG" and h.dep_ in ("pobj", "appos", "conj") and described_entity(h, ctx) == [name] and not _of_a_thing(h, ctx):
+    if (
+        name.ner == "ORG"
+        and h.dep_ in ("pobj", "appos", "conj")
+        and described_entity(h, ctx) == [name]
+        and not _of_a_thing(h, ctx)
+    ):
         for tok in (h, *inner):
             seats = pobjs(tok, ("in", "at"), ctx)
-            if any(place.type == PLACE and prep.i == name.end and _is_locality(place, ctx) for place, prep in seats):
+            if any(
+                place.type == PLACE and prep.i == name.end and _is_locality(place, ctx)
+                for place, prep in seats
+            ):
                 for place, prep in places_in(tok, ("in", "at"), ctx):
                     if place.type == PLACE and prep.i >= name.end:
                         yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
@@ -59,13 +72,25 @@ def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
     if name.ner == "ORG" and name.end + 1 < len(ctx.doc) and ctx.doc[name.end].text == ",":
         town = ctx.name_on(name.end + 1)
         th = ctx.head(town) if town is not None else None
-        if th is not None and town.type == PLACE and _is_locality(town) and th.dep_ in ("appos", "npadvmod") and th.head.i in range(name.start, name.end + 1):
+        if (
+            th is not None
+            and town.type == PLACE
+            and _is_locality(town)
+            and th.dep_ in ("appos", "npadvmod")
+            and th.head.i in range(name.start, name.end + 1)
+        ):
             # only "Town, Region" (not a lone word that may be the next item of a list)
-            regions = [ctx.name_on(c.i) for c in th.children if c.dep_ in ("appos", "npadvmod") and ctx.in_name(c.i)]
+            regions = [
+                ctx.name_on(c.i)
+                for c in th.children
+                if c.dep_ in ("appos", "npadvmod") and ctx.in_name(c.i)
+            ]
             regions = [r for r in regions if r.type == PLACE and r is not town]
             if regions:
                 for place in (town, *regions):
-                    yield Found(name, "basedIn", place, ctx.doc[name.end], "place:comma", presupposed=True)
+                    yield Found(
+                        name, "basedIn", place, ctx.doc[name.end], "place:comma", presupposed=True
+                    )
     for child in h.children:
         if child.dep_ == "poss":
             place = ctx.name_on(child.i)
@@ -79,7 +104,13 @@ def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
     # "London-based WPP" is often parsed with London attached to the name itself.
     for child in h.children:
         place = ctx.name_on(child.i)
-        if place is not None and place.type == PLACE and child.i + 2 < len(h.doc) and h.doc[child.i + 1].text == "-" and h.doc[child.i + 2].lower_ == "based":
+        if (
+            place is not None
+            and place.type == PLACE
+            and child.i + 2 < len(h.doc)
+            and h.doc[child.i + 1].text == "-"
+            and h.doc[child.i + 2].lower_ == "based"
+        ):
             yield Found(name, "basedIn", place, child, "place:based", presupposed=True)
 
 
@@ -124,7 +155,12 @@ def origin_relations(name: Name, ctx: Context) -> Iterator[Found]:
         heads.extend(c for c in h.head.children if c.dep_ == "attr" and c.lower_ in COMPANY_NOUNS)
     for head in heads:
         for mod in head.children:
-            if mod.dep_ not in ("compound", "amod", "nmod") or mod.i >= head.i or mod.i >= name.start and head is h:
+            if (
+                mod.dep_ not in ("compound", "amod", "nmod")
+                or mod.i >= head.i
+                or mod.i >= name.start
+                and head is h
+            ):
                 continue
             if mod.i + 1 < len(mod.doc) and mod.doc[mod.i + 1].text == "-":
                 continue  # "Chinese-owned" says who owns it, not where it is
@@ -154,12 +190,17 @@ def hyphen_relations(ctx: Context) -> Iterator[Found]:
         left = ctx.name_on(token.i - 2)
         if left is None:
             continue
-        # (the modifier belongs to its own noun, not to that noun's conjuncts: "Revolut and Berlin-based N26")
+        # (the modifier belongs to its own noun, not to that noun's conjuncts: "Revolut and
+        # Berlin-based N26")
         target = None
         if token.dep_ in ("amod", "compound"):
             # the noun it modifies, a name right after a description ("Oslo-based processor
             # Norrpay"), or what "X is a Milan-based company" describes
-            candidates = names_at(token.head, ctx, spread=False) or named_after(token.head, ctx) or described_entity(token.head, ctx)
+            candidates = (
+                names_at(token.head, ctx, spread=False)
+                or named_after(token.head, ctx)
+                or described_entity(token.head, ctx)
+            )
             target = next((n for n in candidates if n is not left), None)
         if target is None:
             # "Dresden-based battery startup Ostra Cell GmbH" whatever the parse made of it: the
@@ -169,7 +210,9 @@ def hyphen_relations(ctx: Context) -> Iterator[Found]:
                 if name is not None and name is not left:
                     target = name if name.type in (ORG, None) else None
                     break
-                if not (nxt.is_alpha and (nxt.is_lower or nxt.lower_ in NOT_NAMES)) or nxt.lower_ in ("of", "and", "in", "the", "a", "an", "for", "with", "to", "by"):
+                if not (
+                    nxt.is_alpha and (nxt.is_lower or nxt.lower_ in NOT_NAMES)
+                ) or nxt.lower_ in ("of", "and", "in", "the", "a", "an", "for", "with", "to", "by"):
                     break
         if target is None:
             continue
@@ -192,6 +235,9 @@ def hyphen_relations(ctx: Context) -> Iterator[Found]:
     writes=("source-line",),
 )
 def source_relations(ctx: Context) -> Iterator[Found]:
-    """ "OW1102132994 Beijing XINHUA in English", "Moscow IZVESTIYA": the source is based in its city."""
+    """ "OW1102132994 Beijing XINHUA in English", "Moscow IZVESTIYA": the source is based in
+    its city."""
     for source, city in ctx.sources:
-        yield Found(source, "basedIn", city, ctx.toks[source.start], "source-line", presupposed=True)
+        yield Found(
+            source, "basedIn", city, ctx.toks[source.start], "source-line", presupposed=True
+        )

@@ -1,4 +1,5 @@
 """Where a company is present: it employs, sells or runs a facility there, or is available there."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -10,20 +11,20 @@ from ..model import ORG, PERSON, PLACE
 from .base import Found, rule
 from .context import Context
 from .parse import (
-    names_at,
-    subjects_of,
-    places_in,
-    described_entity,
     date_of,
+    described_entity,
+    names_at,
+    places_in,
+    subjects_of,
 )
 from .triggers import (
-    FACILITY_VERBS,
     FACILITY_NOUNS,
-    SELLING_VERBS,
-    PRESENCE_VERBS,
+    FACILITY_VERBS,
     PEOPLE_NOUNS,
-    PRESENCE_TRIGGERS,
     PRESENCE_NOUNS,
+    PRESENCE_TRIGGERS,
+    PRESENCE_VERBS,
+    SELLING_VERBS,
 )
 
 
@@ -40,7 +41,10 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in PRESENCE_TRIGGERS:
         return
-    if verb.tag_ == "VBN" and (verb.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)):
+    if verb.tag_ == "VBN" and (
+        verb.dep_ in ("acl", "amod")
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    ):
         return  # "a plant built in Georgia" says nothing of who is there
     subjects = [s for s in subjects_of(verb, ctx) if s.type != PERSON]
     if not subjects:
@@ -50,13 +54,22 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     # "employs about 1,900 people in Germany and Poland", "has 1.4 million users in Denmark"
     people = [o for o in objects if o.lemma_.lower() in PEOPLE_NOUNS]
     if lemma in PRESENCE_VERBS and people:
-        places += [p for p, _ in places_in(verb, ("in",), ctx) + [q for o in people for q in places_in(o, ("in",), ctx)]]
+        places += [
+            p
+            for p, _ in places_in(verb, ("in",), ctx)
+            + [q for o in people for q in places_in(o, ("in",), ctx)]
+        ]
     # "sells in 31 U.S. states and in Mexico": a company trades where it sells
     if lemma in SELLING_VERBS:
         places += [p for p, _ in places_in(verb, ("in", "across", "throughout"), ctx)]
     # "opened an office in London", "builds a plant in Georgia"
     if lemma in FACILITY_VERBS:
-        places += [p for o in objects if o.lemma_.lower() in FACILITY_NOUNS for p, _ in places_in(o, ("in",), ctx)]
+        places += [
+            p
+            for o in objects
+            if o.lemma_.lower() in FACILITY_NOUNS
+            for p, _ in places_in(o, ("in",), ctx)
+        ]
     quals = date_of(verb)
     seen: list[Name] = []
     for place in places:
@@ -78,14 +91,20 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
 def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
     """ "Netflix is now available in 190 countries, including Japan": where a product or
     company is available, it operates."""
-    if adj.lower_ not in ("available", "present", "active") or adj.dep_ not in ("acomp", "amod", "appos"):
+    if adj.lower_ not in ("available", "present", "active") or adj.dep_ not in (
+        "acomp",
+        "amod",
+        "appos",
+    ):
         return
     if adj.dep_ == "acomp":
         subjects = [n for c in adj.head.children if c.dep_ == "nsubj" for n in names_at(c, ctx)]
     else:
         subjects = described_entity(adj.head, ctx)
     where = ("in", "across", "throughout")
-    for place, _ in places_in(adj, where, ctx) + (places_in(adj.head, where, ctx) if adj.dep_ == "acomp" else []):
+    for place, _ in places_in(adj, where, ctx) + (
+        places_in(adj.head, where, ctx) if adj.dep_ == "acomp" else []
+    ):
         for subj in subjects:
             if subj is not place and subj.type != PERSON:
                 yield Found(subj, "operatesIn", place, adj, "verb:available")
@@ -108,7 +127,11 @@ def facility_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     if not owners and noun.dep_ == "pobj" and noun.head.lower_ == "with":
         # "Caldera Energy, headquartered in Aberdeen, with operations in Norway"
         holder = noun.head.head
-        owners = subjects_of(holder, ctx) if holder.pos_ in ("VERB", "AUX") else described_entity(holder, ctx)
+        owners = (
+            subjects_of(holder, ctx)
+            if holder.pos_ in ("VERB", "AUX")
+            else described_entity(holder, ctx)
+        )
     for owner in owners:
         if owner.type in (ORG, None):
             for place, _ in places_in(noun, ("in",), ctx):

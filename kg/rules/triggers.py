@@ -2,10 +2,18 @@
 
 (General lexicons — countries, demonyms, role nouns, type nouns — live in kg/lexicon.py.)
 """
+
 from __future__ import annotations
 
 from ..lexicon import ROLE_NOUNS, TYPE_NOUNS
 from ..model import ORG, PRODUCT
+from ..relations import RelationDeclarationError, relation
+
+
+def _words(text: str) -> set[str]:
+    """A set of words written as one string (a trigger table reads as prose, one line per idea)."""
+    return set(text.split())
+
 
 # Verb lemma -> (relation, where the object is: "dobj" or prepositions, reversed?)
 # reversed: the grammatical object is the relation's subject ("X hired Y" -> Y worksFor X).
@@ -48,7 +56,11 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "chair": ("worksFor", ("dobj",), False),
     "direct": ("worksFor", ("dobj",), False),
     "serve": ("worksFor", ("in", "on", "at", "with"), False),
-    "spend": ("worksFor", ("at", "with"), False),  # "spent four years at WhatsApp" (a span of time only)
+    "spend": (
+        "worksFor",
+        ("at", "with"),
+        False,
+    ),  # "spent four years at WhatsApp" (a span of time only)
     "advertise": ("advertisesOn", ("on", "with"), False),
     "launch": ("launched", ("dobj",), False),
     "introduce": ("launched", ("dobj",), False),
@@ -69,50 +81,59 @@ VERBS: dict[str, tuple[str, tuple[str, ...], bool]] = {
 
 
 # Funding rounds, who raises them and who puts money in.
-ROUND_NOUNS = {"round", "financing", "funding", "raise", "fundraising", "fundraise"}
+ROUND_NOUNS = _words("round financing funding raise fundraising fundraise")
 
 
-RAISING_VERBS = {"raise", "close", "complete", "announce", "secure", "land", "bring"}
+RAISING_VERBS = _words("raise close complete announce secure land bring")
 
 
-INVESTOR_ROUND_VERBS = {"lead", "co-lead", "colead", "join", "participate", "back", "anchor", "fund"}
+INVESTOR_ROUND_VERBS = _words("lead co-lead colead join participate back anchor fund")
 
 
 # Verbs whose percentage object is a stake ("holds 18% of X").
-SHARE_VERBS = {"hold", "own", "control", "have", "acquire", "buy", "take", "purchase", "retain", "keep"}
+SHARE_VERBS = _words("hold own control have acquire buy take purchase retain keep")
 
 
 # A company that opens or builds one of these somewhere operates there.
-FACILITY_VERBS = {"open", "build", "establish", "set", "run", "operate", "launch", "add", "expand", "have", "construct"}
+FACILITY_VERBS = _words("open build establish set run operate launch add expand have construct")
 
 
-FACILITY_NOUNS = {"office", "plant", "factory", "store", "shop", "hub", "center", "centre", "campus", "warehouse",
-                  "branch", "facility", "lab", "laboratory", "site", "headquarters", "outlet", "restaurant", "mine",
-                  "refinery", "studio", "showroom", "subsidiary", "unit", "operation", "operations", "fulfillment", "data"}
+FACILITY_NOUNS = _words(
+    "office plant factory store shop hub center centre campus warehouse branch facility lab "
+    "laboratory site headquarters outlet restaurant mine refinery studio showroom subsidiary "
+    "unit operation operations fulfillment data"
+)
 
 
 # Verbs whose object takes the "as"-role ("hired X as chief executive").
-HIRING_VERBS = {"hire", "appoint", "name", "bring", "recruit", "tap", "promote", "elect", "install", "pick", "choose", "select", "poach"}
+HIRING_VERBS = _words(
+    "hire appoint name bring recruit tap promote elect install pick choose select poach"
+)
 
 
 # Functions one runs at a company ("ran marketing at Coca-Cola").
-FUNCTION_NOUNS = {"marketing", "sales", "operations", "engineering", "finance", "design", "research", "product", "strategy",
-                  "communications", "technology", "security", "policy", "development", "growth", "legal", "hr", "partnerships"}
+FUNCTION_NOUNS = _words(
+    "marketing sales operations engineering finance design research product strategy "
+    "communications technology security policy development growth legal hr partnerships"
+)
 
 
-TIME_NOUNS = {"year", "years", "decade", "decades", "month", "months", "stint", "time", "career", "tenure"}
+TIME_NOUNS = _words("year years decade decades month months stint time career tenure")
 
 
 SELLING_VERBS = {"sell", "trade", "ship", "deliver"}
 
 
-PRESENCE_VERBS = {"employ", "hire", "have", "serve", "count", "attract", "sign", "add", "reach", "boast", "claim"}
+PRESENCE_VERBS = _words("employ hire have serve count attract sign add reach boast claim")
 
 
-CUSTOMER_NOUNS = {"user", "customer", "subscriber", "client", "member", "shopper", "rider", "driver", "merchant", "store", "branch", "outlet", "restaurant"}
+CUSTOMER_NOUNS = _words(
+    "user customer subscriber client member shopper rider driver merchant store branch outlet "
+    "restaurant"
+)
 
 
-WORKFORCE_NOUNS = {"people", "person", "worker", "employee", "staff", "engineer", "workforce"}
+WORKFORCE_NOUNS = _words("people person worker employee staff engineer workforce")
 
 
 PEOPLE_NOUNS = WORKFORCE_NOUNS | CUSTOMER_NOUNS
@@ -125,11 +146,25 @@ PRESENCE_NOUNS = FACILITY_NOUNS | PEOPLE_NOUNS | {"presence"}
 
 
 # Nouns for a set of places ("in 40 countries, including Japan").
-AREA_NOUNS = {"country", "market", "city", "state", "region", "territory", "nation", "province"}
+AREA_NOUNS = _words("country market city state region territory nation province")
 
 
 # What a company launches or makes available of its own ("launched its service in India").
-OFFERINGS = {w for w, t in TYPE_NOUNS.items() if t == PRODUCT} | {"service", "services", "platform", "store", "stores", "shop", "operations", "business", "brand", "network", "marketplace", "product", "products"}
+OFFERINGS = {w for w, t in TYPE_NOUNS.items() if t == PRODUCT} | {
+    "service",
+    "services",
+    "platform",
+    "store",
+    "stores",
+    "shop",
+    "operations",
+    "business",
+    "brand",
+    "network",
+    "marketplace",
+    "product",
+    "products",
+}
 
 
 # Verbs whose object is always an organisation.
@@ -141,15 +176,17 @@ INVESTOR_VERBS = {"back", "fund"}
 
 
 # What one buys of a company when buying the company ("acquired the assets of X").
-ASSET_NOUNS = {"asset", "assets", "operations", "operation", "business", "businesses"}
+ASSET_NOUNS = _words("asset assets operations operation business businesses")
 
 
 # Parts of an organisation one heads, runs or joins ("heads Microsoft's cloud unit").
-UNIT_NOUNS = {"unit", "division", "department", "team", "business", "arm", "office", "operations", "bureau", "desk", "lab", "group"}
+UNIT_NOUNS = _words(
+    "unit division department team business arm office operations bureau desk lab group"
+)
 
 
 # Bodies one serves on or in: "served on the board of X" is serving X.
-BODY_NOUNS = {"board", "staff", "faculty", "council", "committee", "team"}
+BODY_NOUNS = _words("board staff faculty council committee team")
 
 
 # Verbs that state a fact only in the passive ("incorporated in Delaware", not "incorporated AI
@@ -193,33 +230,38 @@ EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys("stake stakes investment holding".split(), "holdsStakeIn"),
     **dict.fromkeys("launch rollout debut".split(), "launched"),
     **dict.fromkeys("headquarters hq".split(), "basedIn"),
-    **dict.fromkeys("ad ads advert adverts advertising advertisement advertisements commercials".split(), "advertisesOn"),
+    **dict.fromkeys(
+        "ad ads advert adverts advertising advertisement advertisements commercials".split(),
+        "advertisesOn",
+    ),
     **dict.fromkeys("expansion entry".split(), "operatesIn"),
 }
 
 
-# Verbs that introduce an event noun whose agent is their subject ("TikTok announced a partnership").
+# Verbs that introduce an event noun whose agent is their subject ("TikTok announced a
+# partnership").
 SUPPORT_VERBS = set(
-    "announce sign form strike reach enter have hold own take acquire buy complete close seal forge "
-    "make start begin expand deepen extend finalize finalise unveil agree launch build maintain "
-    "secure win get increase raise boost announce continue renew pursue keep run place spend buy "
-    "pull put show air".split()
+    "announce sign form strike reach enter have hold own take acquire buy complete close seal "
+    "forge make start begin expand deepen extend finalize finalise unveil agree launch build "
+    "maintain secure win get increase raise boost announce continue renew pursue keep run place "
+    "spend buy pull put show air".split()
 )
 
 
+# Verbs whose object relation already exists ("deepen its partnership"): it is presupposed.
 PRESUPPOSING_VERBS = set(
-    "increase intensify deepen expand extend strengthen boost continue renew maintain step heighten "
-    "end terminate reevaluate review scale".split()
+    "increase intensify deepen expand extend strengthen boost continue renew maintain step "
+    "heighten end terminate reevaluate review scale".split()
 )
 
 
 # Prepositions whose gerund shares the main clause's subject ("after joining X, she ...");
 # not "instead of" / "without", which deny it.
-TEMPORAL_PREPS = {"after", "before", "since", "upon", "following", "to", "by"}
+TEMPORAL_PREPS = _words("after before since upon following to by")
 
 
 # Verbs whose "to"-phrase names a new role ("was promoted to president of X").
-PROMOTION_VERBS = {"promote", "elevate", "rise", "move", "return", "name", "appoint", "elect", "advance"}
+PROMOTION_VERBS = _words("promote elevate rise move return name appoint elect advance")
 
 
 # Nouns between a role and its organisation ("head of marketing at X", "a director on the
@@ -247,10 +289,30 @@ MEMBERSHIP = frozenset({"member", "members", "candidate", "candidates", "support
 
 # Type nouns that describe a company, for "a Hong Kong construction firm" / "German carmaker BMW".
 # Relational nouns ("Nvidia rival AMD", "Alphabet unit Google") name another company, never a seat.
-RELATIONAL_NOUNS = {"subsidiary", "unit", "division", "affiliate", "parent", "rival", "rivals", "competitor", "competitors", "supplier", "vendor", "distributor", "partner", "owner", "customer", "client"}
+RELATIONAL_NOUNS = _words(
+    "subsidiary unit division affiliate parent rival rivals competitor competitors supplier "
+    "vendor distributor partner owner customer client"
+)
 
 
-COMPANY_NOUNS = {w for w, t in TYPE_NOUNS.items() if t == ORG} - {"government", "administration", "court", "senate", "house", "parliament", "council", "ministry", "department", "party", "union", "committee"} - RELATIONAL_NOUNS
+COMPANY_NOUNS = (
+    {w for w, t in TYPE_NOUNS.items() if t == ORG}
+    - {
+        "government",
+        "administration",
+        "court",
+        "senate",
+        "house",
+        "parliament",
+        "council",
+        "ministry",
+        "department",
+        "party",
+        "union",
+        "committee",
+    }
+    - RELATIONAL_NOUNS
+)
 
 
 # "Employment Agreement", "Director Appointment Letter": contracts that make a person staff.
@@ -258,3 +320,21 @@ EMPLOYMENT_WORDS = frozenset({"employment", "appointment", "executive", "severan
 
 
 CONTRACT_NOUNS = frozenset({"agreement", "contract", "letter"})
+
+
+def _check_tables() -> None:
+    """A trigger table naming an undeclared relation, or one whose declaration lacks the
+    prepositions its rule reads the other party from, fails at import, not mid-build."""
+    for pred, _, _ in VERBS.values():
+        relation(pred)
+    for pred in EVENT_NOUNS.values():
+        if not relation(pred).noun_preps:
+            raise RelationDeclarationError(f"{pred}: an event noun needs its noun_preps declared")
+    for pred, _ in IDENTITY_NOUNS.values():
+        if not relation(pred).description_preps:
+            raise RelationDeclarationError(
+                f"{pred}: a description needs description_preps declared"
+            )
+
+
+_check_tables()

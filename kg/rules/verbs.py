@@ -1,4 +1,5 @@
 """Verbs: "Google acquired Fitbit", "Fitbit was acquired by Google", "X partnered with Y"."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -11,29 +12,29 @@ from ..model import ORG, PERSON, PLACE, PRODUCT
 from .base import Found, rule
 from .context import Context
 from .parse import (
-    names_at,
-    subjects_of,
-    pobjs,
-    named_after,
-    places_in,
     bracketed,
-    described_entity,
     date_of,
+    described_entity,
+    named_after,
+    names_at,
     org_like,
+    places_in,
+    pobjs,
+    subjects_of,
 )
 from .triggers import (
-    VERBS,
-    FUNCTION_NOUNS,
-    TIME_NOUNS,
-    OFFERINGS,
-    FOUNDING_VERBS,
-    INVESTOR_VERBS,
     ASSET_NOUNS,
-    UNIT_NOUNS,
     BODY_NOUNS,
-    PASSIVE_ONLY,
-    EVENT_NOUNS,
     COMPANY_NOUNS,
+    EVENT_NOUNS,
+    FOUNDING_VERBS,
+    FUNCTION_NOUNS,
+    INVESTOR_VERBS,
+    OFFERINGS,
+    PASSIVE_ONLY,
+    TIME_NOUNS,
+    UNIT_NOUNS,
+    VERBS,
 )
 
 
@@ -49,23 +50,42 @@ def _phrasal(token: Token) -> str:
 @rule(
     "verb",
     scope="verb",
-    emits=("partnerOf", "competitorOf", "acquired", "owns", "holdsStakeIn", "worksFor", "advertisesOn", "launched", "operatesIn", "basedIn"),
+    emits=(
+        "partnerOf",
+        "competitorOf",
+        "acquired",
+        "owns",
+        "holdsStakeIn",
+        "worksFor",
+        "advertisesOn",
+        "launched",
+        "operatesIn",
+        "basedIn",
+    ),
     confidence=0.85,
     writes=("verb:<verb>", "verb:<verb>+in"),
 )
 def verb_relations(verb: Token, ctx: Context) -> Iterator[Found]:
-    """Active and passive verbs with prepositions and particles, through coordination and control."""
+    """Active and passive verbs with prepositions and particles, through coordination and
+    control."""
     key = _phrasal(verb)
     if key not in VERBS or verb.pos_ not in ("VERB", "AUX"):
         return
     pred, slots, reverse = VERBS[key]
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    )
     subjects: list[Name]
     objects: list[Name] = []
     if passive:
         # "Y was acquired by X", "an app owned by X", "WPP, based in London"
         agents = pobjs(verb, ("by",), ctx) + [
-            (n, c) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for n in names_at(p, ctx)
+            (n, c)
+            for c in verb.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for n in names_at(p, ctx)
         ]
         subjects = [n for n, _ in agents]
         patients = [n for c in verb.children if c.dep_ == "nsubjpass" for n in names_at(c, ctx)]
@@ -73,10 +93,25 @@ def verb_relations(verb: Token, ctx: Context) -> Iterator[Found]:
         if verb.dep_ in ("acl", "amod") and not patients and not infinitive:
             patients = bracketed(verb, ctx) or described_entity(verb.head, ctx)
         elif not patients and infinitive:
-            # "VMI agreed to be acquired by X", "Elpida entered into an agreement to be acquired by X"
-            clause = verb.head if verb.dep_ != "acl" else verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
-            patients = subjects_of(verb if verb.dep_ == "xcomp" else clause, ctx) if clause.pos_ in ("VERB", "AUX") else []
-        if key in PASSIVE_ONLY and (not passive or key == "organize" and not (verb.dep_ == "acl" and verb.head.lower_ in COMPANY_NOUNS)):
+            # "VMI agreed to be acquired by X", "Elpida entered into an agreement to be acquired
+            # by X"
+            clause = (
+                verb.head
+                if verb.dep_ != "acl"
+                else verb.head.head.head
+                if verb.head.dep_ == "pobj"
+                else verb.head.head
+            )
+            patients = (
+                subjects_of(verb if verb.dep_ == "xcomp" else clause, ctx)
+                if clause.pos_ in ("VERB", "AUX")
+                else []
+            )
+        if key in PASSIVE_ONLY and (
+            not passive
+            or key == "organize"
+            and not (verb.dep_ == "acl" and verb.head.lower_ in COMPANY_NOUNS)
+        ):
             return
         if pred in ("basedIn", "operatesIn"):
             subjects, objects = patients, [n for n, _ in places_in(verb, slots, ctx)]
@@ -99,51 +134,118 @@ def verb_relations(verb: Token, ctx: Context) -> Iterator[Found]:
                         found = names_at(child, ctx) or named_after(child, ctx)
                         objects.extend(found)
                         if pred == "launched" and not ctx.in_name(child.i):
-                            # "launched its Ferro-X lithium iron phosphate cell": the name inside the phrase
-                            objects.extend(n for t in child.subtree if t.i < child.i and t.dep_ in ("compound", "nmod", "amod", "nummod")
-                                           and (n := ctx.name_on(t.i)) is not None and n.type in (PRODUCT, None) and n not in objects)
-                        if pred == "acquired" and child.lemma_.lower() in ASSET_NOUNS and not ctx.in_name(child.i):
+                            # "launched its Ferro-X lithium iron phosphate cell": the name
+                            # inside the phrase
+                            objects.extend(
+                                n
+                                for t in child.subtree
+                                if t.i < child.i
+                                and t.dep_ in ("compound", "nmod", "amod", "nummod")
+                                and (n := ctx.name_on(t.i)) is not None
+                                and n.type in (PRODUCT, None)
+                                and n not in objects
+                            )
+                        if (
+                            pred == "acquired"
+                            and child.lemma_.lower() in ASSET_NOUNS
+                            and not ctx.in_name(child.i)
+                        ):
                             # "acquired the assets of X", "bought the business of X"
                             objects.extend(n for n, _ in pobjs(child, ("of",), ctx))
-                        if pred == "worksFor" and child.lemma_.lower() in UNIT_NOUNS | BODY_NOUNS and not ctx.in_name(child.i):
+                        if (
+                            pred == "worksFor"
+                            and child.lemma_.lower() in UNIT_NOUNS | BODY_NOUNS
+                            and not ctx.in_name(child.i)
+                        ):
                             # ("joined PayLoop's board as chairman")
                             # "who heads Microsoft's cloud unit": the unit's owner employs
-                            objects.extend(n for g in child.children if g.dep_ == "poss" for n in names_at(g, ctx, spread=False))
+                            objects.extend(
+                                n
+                                for g in child.children
+                                if g.dep_ == "poss"
+                                for n in names_at(g, ctx, spread=False)
+                            )
                             # "who ran the battery division of Robert Bosch GmbH"
                             objects.extend(n for n, _ in pobjs(child, ("of", "at"), ctx))
-                        if pred == "worksFor" and child.lemma_.lower() in FUNCTION_NOUNS and not ctx.in_name(child.i):
-                            objects.extend(n for n, _ in pobjs(verb, ("at", "for"), ctx))  # "ran marketing at Coca-Cola"
+                        if (
+                            pred == "worksFor"
+                            and child.lemma_.lower() in FUNCTION_NOUNS
+                            and not ctx.in_name(child.i)
+                        ):
+                            objects.extend(
+                                n for n, _ in pobjs(verb, ("at", "for"), ctx)
+                            )  # "ran marketing at Coca-Cola"
                 if not any(c.dep_ in ("dobj", "attr") for c in verb.children):
                     # "joined Cobblestone Running in 2017" parsed with "Running" as a verb: the name
                     # right after a transitive verb is its object
-                    nxt = ctx.name_on(verb.i + 1) or (ctx.name_on(verb.i + 2) if verb.i + 2 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "the" else None)
-                    if nxt is not None and nxt.start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") and ctx.name_on(c.i) is nxt for c in verb.children):
+                    nxt = ctx.name_on(verb.i + 1) or (
+                        ctx.name_on(verb.i + 2)
+                        if verb.i + 2 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "the"
+                        else None
+                    )
+                    if (
+                        nxt is not None
+                        and nxt.start > verb.i
+                        and not any(
+                            c.dep_ in ("nsubj", "nsubjpass") and ctx.name_on(c.i) is nxt
+                            for c in verb.children
+                        )
+                    ):
                         objects.append(nxt)
             else:
                 objects.extend(n for n, _ in pobjs(verb, (slot,), ctx))
                 if pred == "worksFor":  # "served on the boards of A and B"
-                    objects.extend(n for c in verb.children if c.dep_ == "prep" and c.lower_ == slot
-                                   for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() in BODY_NOUNS
-                                   for n, _ in pobjs(b, ("of",), ctx))
+                    objects.extend(
+                        n
+                        for c in verb.children
+                        if c.dep_ == "prep" and c.lower_ == slot
+                        for b in c.children
+                        if b.dep_ == "pobj" and b.lemma_.lower() in BODY_NOUNS
+                        for n, _ in pobjs(b, ("of",), ctx)
+                    )
     if reverse:
         subjects, objects = objects, subjects
     quals = date_of(verb)
     if pred == "operatesIn" and not passive:
         objects.extend(n for c in verb.children if c.dep_ == "dobj" for n in _market_places(c, ctx))
-    if key == "spend" and not any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS for c in verb.children):
+    if key == "spend" and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS for c in verb.children
+    ):
         return  # "spent $2 billion at auctions" is no job
     if pred == "worksFor" and not reverse:
-        # "joined from Red Bull"; "joined X after a decade at Columbia Sportswear": earlier employers
+        # "joined from Red Bull"; "joined X after a decade at Columbia Sportswear": earlier
+        # employers
         earlier = [n for n, _ in pobjs(verb, ("from",), ctx)] if key == "join" else []
-        if any(c.dep_ == "prep" and c.lower_ in ("after", "following") and any(p.dep_ == "pobj" and p.lemma_.lower() in TIME_NOUNS for p in c.children) for c in verb.children):
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ in ("after", "following")
+            and any(p.dep_ == "pobj" and p.lemma_.lower() in TIME_NOUNS for p in c.children)
+            for c in verb.children
+        ):
             earlier += [n for n, _ in pobjs(verb, ("at", "with"), ctx)]
-            earlier += [n for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "following")
-                        for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in TIME_NOUNS for n, _ in pobjs(p, ("at", "with"), ctx)]
+            earlier += [
+                n
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("after", "following")
+                for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in TIME_NOUNS
+                for n, _ in pobjs(p, ("at", "with"), ctx)
+            ]
         objects.extend(n for n in earlier if n not in objects and org_like(n, ctx))
     for s in subjects:
         for o in objects:
             founded = key in FOUNDING_VERBS and o.ner_type == PERSON and not o.votes.get(PERSON)
-            if s is o or pred == "worksFor" and (s.type not in (PERSON, None) or not (founded or org_like(o, ctx, lenient=key in ("join", "found", "co-found", "cofound")))):
+            if (
+                s is o
+                or pred == "worksFor"
+                and (
+                    s.type not in (PERSON, None)
+                    or not (
+                        founded
+                        or org_like(o, ctx, lenient=key in ("join", "found", "co-found", "cofound"))
+                    )
+                )
+            ):
                 continue  # "Mrs. Rose hired Abebe Worke": a person is nobody's employer
             # (but nobody founds a person: "X founded Otto" names a company NER took for one)
             if key in INVESTOR_VERBS and o.type not in (ORG, None):
@@ -153,10 +255,19 @@ def verb_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     # "TikTok Shop launched in Spain": so does the subject of an intransitive launch.
     if pred == "launched":
         # "launched its service in India": what was launched is the subject's own offering
-        offering = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OFFERINGS] if not passive and not objects else []
-        # "launched Corvana Pay, its payments product, in Mexico": the place may hang on an apposition
-        described = [a for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
-        places = pobjs(verb, ("in",), ctx) + [p for c in offering + described for p in pobjs(c, ("in",), ctx)]
+        offering = (
+            [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OFFERINGS]
+            if not passive and not objects
+            else []
+        )
+        # "launched Corvana Pay, its payments product, in Mexico": the place may hang on an
+        # apposition
+        described = [
+            a for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"
+        ]
+        places = pobjs(verb, ("in",), ctx) + [
+            p for c in offering + described for p in pobjs(c, ("in",), ctx)
+        ]
         for place, _ in places:
             for o in objects or ([] if passive else subjects) if not offering else subjects:
                 yield Found(o, "operatesIn", place, verb, f"verb:{key}+in", quals)
