@@ -62,9 +62,8 @@ def _identity_of(head: Token, ctx: Context) -> list[Name]:
         return [n for c in head.head.children if c.dep_ == "nsubj" for n in names_at(c, ctx)]
     for child in head.children:
         if child.dep_ == "nsubj" and head.pos_ == "NOUN":
-            return names_at(
-                child, ctx
-            )  # a small clause: "the deal makes X the largest shareholder in Y"
+            # a small clause: "the deal makes X the largest shareholder in Y"
+            return names_at(child, ctx)
     for child in head.children:
         if child.dep_ in ("appos",):
             found = names_at(child, ctx, spread=False)
@@ -82,13 +81,17 @@ def _identity_of(head: Token, ctx: Context) -> list[Name]:
         if not found and head.head.dep_ == "appos":  # "Sen. X, D-Mich., chairman of Y"
             found = names_at(head.head.head, ctx, spread=False)
         return found
-    if head.dep_ in ("compound", "nmod") and ctx.in_name(
-        head.head.i
-    ):  # "parent company ByteDance" parsed flat
-        return [ctx.name_on(head.head.i)]
+    if head.dep_ in ("compound", "nmod") and ctx.in_name(head.head.i):
+        return [ctx.name_on(head.head.i)]  # "parent company ByteDance" parsed flat
     # "the owner and general manager of X", "a jeweler and president of X": the first conjunct's
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") and not ctx.in_name(head.head.i):
         return _identity_of(head.head, ctx)
+    return _role_holder(head, ctx)
+
+
+def _role_holder(head: Token, ctx: Context) -> list[Name]:
+    """Who takes a role a verb gives: "it named X publisher of Y", "X is chairman of Y", "hired
+    X as chief executive", "X was promoted to president of Y"."""
     if head.dep_ == "oprd" and head.head.lemma_ in ("name", "appoint", "elect", "make"):
         # "it named Larry Jinks publisher of X": the object takes the role
         for child in head.head.children:
@@ -154,10 +157,9 @@ def _title_modifier(name: Name, ctx: Context) -> bool:
         and (name.type != ORG or familiar_place(name.text))
         or name.type not in (ORG, None)
     ):
-        return (
-            False  # (an untyped name may be a company NER missed: "Activision chief executive X";
-        )
-        # an unfamiliar "place" context made a company may be one NER misread: "Healy president X")
+        # (an untyped name may be a company NER missed: "Activision chief executive X"; an
+        # unfamiliar "place" context made a company may be one NER misread: "Healy president X")
+        return False
     return name.start == 0 or ctx.doc[name.start - 1].pos_ not in ("PROPN", "NUM")
 
 
@@ -208,29 +210,33 @@ def _other_of(
         if left is not None and left.end == i + 1 and all(left is not n for n, _ in out):
             out.append((left, "compound"))
     if pred in ("worksFor", "partnerOf") and not any(v != "compound" for _, v in out):
-        # one noun deeper: "vice president of marketing for X", "a member of the board of X",
-        # "an engineer with X's research service"
-        for tok in {noun, head}:
-            for prep in tok.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
+        out.extend(_deeper_others(noun, head, pred, ctx))
+    return out
+
+
+def _deeper_others(noun: Token, head: Token, pred: str, ctx: Context) -> list[tuple[Name, str]]:
+    """One noun deeper: "vice president of marketing for X", "a member of the board of X", "an
+    engineer with X's research service"."""
+    out: list[tuple[Name, str]] = []
+    for tok in {noun, head}:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
+                continue
+            for mid in prep.children:
+                if mid.dep_ != "pobj" or ctx.in_name(mid.i):
                     continue
-                for mid in prep.children:
-                    if mid.dep_ != "pobj" or ctx.in_name(mid.i):
-                        continue
-                    if mid.pos_ != "NOUN" and not (
-                        mid.pos_ == "PROPN" and mid.lower_ in BODY_NOUNS | UNIT_NOUNS
-                    ):
-                        continue  # (filings capitalise "Chairman of the Board of X")
-                    if pred == "partnerOf" and mid.lower_ not in COMPANY_NOUNS:
-                        # "a partner with the firm of X" is X's partner; not "of the consortium
-                        # of X"
-                        continue
-                    for grand in mid.children:
-                        if grand.dep_ == "poss":
-                            out.extend((n, "poss") for n in names_at(grand, ctx))
-                    out.extend(
-                        (n, p.lower_) for n, p in pobjs(mid, ("of", "at", "for", "with"), ctx)
-                    )
+                if mid.pos_ != "NOUN" and not (
+                    mid.pos_ == "PROPN" and mid.lower_ in BODY_NOUNS | UNIT_NOUNS
+                ):
+                    continue  # (filings capitalise "Chairman of the Board of X")
+                if pred == "partnerOf" and mid.lower_ not in COMPANY_NOUNS:
+                    # "a partner with the firm of X" is X's partner; not "of the consortium
+                    # of X"
+                    continue
+                for grand in mid.children:
+                    if grand.dep_ == "poss":
+                        out.extend((n, "poss") for n in names_at(grand, ctx))
+                out.extend((n, p.lower_) for n, p in pobjs(mid, ("of", "at", "for", "with"), ctx))
     return out
 
 
@@ -267,98 +273,16 @@ def identity_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     if lower is None or noun.pos_ not in ("NOUN", "PROPN") or ctx.in_name(noun.i):
         return
     pred, reverse = IDENTITY_NOUNS.get(lower, ("worksFor", False))
-    if (
-        pred == "worksFor"
-        and noun.dep_ == "compound"
-        and noun.head.pos_ == "NOUN"
-        and identity_key(noun.head) is None
-    ):
-        return  # "employee benefits": the role word modifies a thing
-    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if (
-        pred == "worksFor"
-        and nxt is not None
-        and nxt.pos_ == "NOUN"
-        and not ctx.in_name(nxt.i)
-        and identity_key(nxt) is None
-    ):
-        return  # "Rochester teacher union leader X", however it is parsed
+    if pred == "worksFor" and _modifies_a_thing(noun, ctx):
+        return
     head = (
         noun.head
         if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and not ctx.in_name(noun.head.i)
         else noun
     )
-    identities = _identity_of(head, ctx)
-    if not identities and (group_of := ctx.group_at(noun.i)) is not None:
-        identities = group_of
-    if not identities and pred == "worksFor":
-        # "the chairman of the Opposition Front, Mohamed Ahmed Issa": the parser hangs the
-        # holder's name on the organisation, the nearest noun
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
-                for pobj in prep.children:
-                    identities += [
-                        n
-                        for c in pobj.children
-                        if c.dep_ == "appos" and c.i > pobj.i
-                        for n in names_at(c, ctx, spread=False)
-                        if n.type == PERSON
-                    ]
-    group: list[Name] = []
-    if noun.dep_ == "attr":
-        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        group = (ctx.group_at(subj.i) or []) if subj is not None else []
-        if not group and subj is not None and noun.tag_ == "NNS":
-            group = names_at(subj, ctx)  # "Toyota and Honda are fierce rivals"
-            group = group if len(group) == 2 else []
-    preps = BY_NAME[pred].description_preps
-    others = _other_of(noun, head, ctx, preps, pred, reverse)
-    if not others and pred == "worksFor":
-        # "chairman and chief executive of X": the last conjunct's of-phrase serves them all
-        for conj in head.conjuncts:
-            key = identity_key(conj)
-            if (
-                conj.i > head.i
-                and key is not None
-                and IDENTITY_NOUNS.get(key, ("worksFor",))[0] == pred
-            ):
-                others = [
-                    (n, v)
-                    for n, v in _other_of(conj, conj, ctx, preps, pred)
-                    if v != "compound" or conj.i < head.i
-                ]
-    if not others and pred == "worksFor" and lower in INSIDE_ROLES and len(identities) == 1:
-        others = [(n, "reported") for n in _reporting_organisation(identities[0], ctx)]
-    if (
-        not others
-        and pred == "worksFor"
-        and lower in COMPANY_OFFICERS
-        and len(identities) == 1
-        and noun.i < identities[0].start
-    ):
-        # "Shares of Uber jumped after CEO Dara Khosrowshahi said ...": a company officer's
-        # title with no company of its own belongs to the one company the sentence names
-        sent = ctx.sent(noun.i)
-        companies = {
-            n.text: n
-            for n in ctx.window(sent.start, sent.end)
-            if n.type == ORG and not n.spelling and org_like(n, ctx)
-        }
-        if len(companies) == 1:
-            others = [(next(iter(companies.values())), "sentence")]
-        elif not companies:
-            # "Co-founder and CEO Ana Ribeiro said ...": no company in the sentence, so the title
-            # is held at the company the article is about
-            others = [(n, "topic") for n in ctx.topic_before(noun)]
-    if (
-        not others
-        and pred == "competitorOf"
-        and not any(c.dep_ == "poss" for c in noun.children)
-        and not pobjs(noun, ("of", "to", "with"), ctx)
-    ):
-        # "Montreal-based rival Northern Spring", "rivals Coca-Cola and PepsiCo": rivals of the
-        # company the article is about
-        others = [(n, "topic") for n in ctx.topic_before(noun) if n not in identities]
+    identities = _identities(noun, head, pred, ctx)
+    group = _pair_described(noun, ctx)
+    others = _others(noun, head, lower, pred, reverse, identities, ctx)
     role = " ".join(
         t.text
         for t in noun.subtree
@@ -394,12 +318,119 @@ def identity_relations(noun: Token, ctx: Context) -> Iterator[Found]:
                 # "Genzyme, now part of Sanofi"; not "part of the index", "part of Texas"
                 continue
             s, o = (other, ident) if reverse else (ident, other)
-            yield Found(
-                s,
-                this_pred,
-                o,
-                noun,
-                f"identity:{lower}:{via}",
-                quals if this_pred == "worksFor" else (),
-                presupposed=True,
-            )
+            qualifiers = quals if this_pred == "worksFor" else ()
+            rule_id = f"identity:{lower}:{via}"
+            yield Found(s, this_pred, o, noun, rule_id, qualifiers, presupposed=True)
+
+
+def _modifies_a_thing(noun: Token, ctx: Context) -> bool:
+    """ "employee benefits", "Rochester teacher union leader X": the role word modifies a thing
+    (however it is parsed), it names nobody's job."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and identity_key(noun.head) is None:
+        return True
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (
+        nxt is not None
+        and nxt.pos_ == "NOUN"
+        and not ctx.in_name(nxt.i)
+        and identity_key(nxt) is None
+    )
+
+
+def _identities(noun: Token, head: Token, pred: str, ctx: Context) -> list[Name]:
+    """Who the description describes."""
+    identities = _identity_of(head, ctx)
+    if not identities and (group_of := ctx.group_at(noun.i)) is not None:
+        identities = group_of
+    if not identities and pred == "worksFor":
+        # "the chairman of the Opposition Front, Mohamed Ahmed Issa": the parser hangs the
+        # holder's name on the organisation, the nearest noun
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                for pobj in prep.children:
+                    identities += [
+                        n
+                        for c in pobj.children
+                        if c.dep_ == "appos" and c.i > pobj.i
+                        for n in names_at(c, ctx, spread=False)
+                        if n.type == PERSON
+                    ]
+    return identities
+
+
+def _pair_described(noun: Token, ctx: Context) -> list[Name]:
+    """ "Toyota and Honda are fierce rivals": the two names a plural attribute describes."""
+    group: list[Name] = []
+    if noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        group = (ctx.group_at(subj.i) or []) if subj is not None else []
+        if not group and subj is not None and noun.tag_ == "NNS":
+            group = names_at(subj, ctx)
+            group = group if len(group) == 2 else []
+    return group
+
+
+def _others(
+    noun: Token,
+    head: Token,
+    lower: str,
+    pred: str,
+    reverse: bool,
+    identities: list[Name],
+    ctx: Context,
+) -> list[tuple[Name, str]]:
+    """The entity the description is relative to, with how it was found (the rule id's tail)."""
+    preps = BY_NAME[pred].description_preps
+    others = _other_of(noun, head, ctx, preps, pred, reverse)
+    if not others and pred == "worksFor":
+        # "chairman and chief executive of X": the last conjunct's of-phrase serves them all
+        for conj in head.conjuncts:
+            key = identity_key(conj)
+            if (
+                conj.i > head.i
+                and key is not None
+                and IDENTITY_NOUNS.get(key, ("worksFor",))[0] == pred
+            ):
+                others = [
+                    (n, v)
+                    for n, v in _other_of(conj, conj, ctx, preps, pred)
+                    if v != "compound" or conj.i < head.i
+                ]
+    if not others and pred == "worksFor" and lower in INSIDE_ROLES and len(identities) == 1:
+        others = [(n, "reported") for n in _reporting_organisation(identities[0], ctx)]
+    if (
+        not others
+        and pred == "worksFor"
+        and lower in COMPANY_OFFICERS
+        and len(identities) == 1
+        and noun.i < identities[0].start
+    ):
+        others = _officer_company(noun, ctx)
+    if (
+        not others
+        and pred == "competitorOf"
+        and not any(c.dep_ == "poss" for c in noun.children)
+        and not pobjs(noun, ("of", "to", "with"), ctx)
+    ):
+        # "Montreal-based rival Northern Spring", "rivals Coca-Cola and PepsiCo": rivals of the
+        # company the article is about
+        others = [(n, "topic") for n in ctx.topic_before(noun) if n not in identities]
+    return others
+
+
+def _officer_company(noun: Token, ctx: Context) -> list[tuple[Name, str]]:
+    """ "Shares of Uber jumped after CEO Dara Khosrowshahi said ...": a company officer's title
+    with no company of its own belongs to the one company the sentence names."""
+    sent = ctx.sent(noun.i)
+    companies = {
+        n.text: n
+        for n in ctx.window(sent.start, sent.end)
+        if n.type == ORG and not n.spelling and org_like(n, ctx)
+    }
+    if len(companies) == 1:
+        return [(next(iter(companies.values())), "sentence")]
+    if not companies:
+        # "Co-founder and CEO Ana Ribeiro said ...": no company in the sentence, so the title
+        # is held at the company the article is about
+        return [(n, "topic") for n in ctx.topic_before(noun)]
+    return []
