@@ -81,39 +81,9 @@ def event_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     if employment_contract(noun):
         return  # an employment agreement hires a person (contract_relations), it is no partnership
     pred = EVENT_NOUNS[lemma]
-    agents: list[Name] = []
-    patients: list[Name] = []
-    presupposed = False
     between = [n for n, p in [(n, p) for n, p in pobjs(noun, ("between", "among"), ctx)]]
-    for child in noun.children:
-        if child.dep_ == "poss":
-            agents.extend(names_at(child, ctx))
-            presupposed = True
-        elif child.dep_ == "compound" and child.i < noun.i:
-            for sub in child.subtree:
-                name = ctx.name_on(sub.i)
-                if name is not None and name not in agents and name.type != PLACE:
-                    agents.append(name)
-        elif child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
-            presupposed = True
-    # "increase competition with Y", "deepen its partnership": the relation already exists.
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PRESUPPOSING_VERBS:
-        presupposed = True
-    patient_preps = BY_NAME[pred].noun_preps
-    patients.extend(n for n, _ in pobjs(noun, patient_preps, ctx))
-    if pred == "holdsStakeIn" and not patients:
-        # "a stake of just under 1% in Corvana"
-        patients.extend(
-            n
-            for p in noun.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for share in p.children
-            if share.dep_ == "pobj" and is_share(share)
-            for n, _ in pobjs(share, ("in",), ctx)
-        )
-    if not patients and noun.dep_ == "dobj" and noun.head.lemma_ in SUPPORT_VERBS:
-        # "holds a stake in Y" with the in-phrase hung on the verb; "in which X holds a stake"
-        patients.extend(n for n, _ in pobjs(noun.head, patient_preps, ctx))
+    agents, presupposed = _modifier_agents(noun, ctx)
+    patients = _patients(noun, pred, ctx)
     if (
         noun.dep_ == "nsubj"
         and noun.head.lemma_ == "be"
@@ -127,13 +97,7 @@ def event_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     if pred in ("acquired", "launched", "holdsStakeIn") and not agents:
         agents.extend(n for n, _ in pobjs(noun, ("by",), ctx))
     if not agents and noun.dep_ in ("dobj", "attr", "pobj"):
-        verb = noun.head if noun.dep_ != "pobj" else noun.head.head
-        # "in partnership with Y", "through a deal with Y": the verb's subject is the agent
-        manner = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "under", "via")
-        if verb.pos_ in ("VERB", "AUX") and (
-            verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj" or manner
-        ):
-            agents.extend(subjects_of(verb, ctx))
+        agents.extend(_verb_agents(noun, ctx))
     if pred == "holdsStakeIn" and lemma in ("stake", "stakes"):
         pct = [t.text for t in noun.subtree if t.like_num and t.i < noun.i]
         quals: tuple[tuple[str, str], ...] = (("stake", f"{pct[0]}%"),) if pct else ()
@@ -154,6 +118,61 @@ def event_relations(noun: Token, ctx: Context) -> Iterator[Found]:
         for p in patients:
             if a is not p:
                 yield Found(a, pred, p, noun, f"noun:{lemma}", quals, presupposed)
+
+
+def _modifier_agents(noun: Token, ctx: Context) -> tuple[list[Name], bool]:
+    """The agents an event noun's possessor or compound names, and whether a possessor or a
+    definite article presupposes the event ("its partnership", "the deal")."""
+    agents: list[Name] = []
+    presupposed = False
+    for child in noun.children:
+        if child.dep_ == "poss":
+            agents.extend(names_at(child, ctx))
+            presupposed = True
+        elif child.dep_ == "compound" and child.i < noun.i:
+            for sub in child.subtree:
+                name = ctx.name_on(sub.i)
+                if name is not None and name not in agents and name.type != PLACE:
+                    agents.append(name)
+        elif child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
+            presupposed = True
+    # "increase competition with Y", "deepen its partnership": the relation already exists.
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PRESUPPOSING_VERBS:
+        presupposed = True
+    return agents, presupposed
+
+
+def _patients(noun: Token, pred: str, ctx: Context) -> list[Name]:
+    """The other party, after the prepositions the relation declares (kg.relations)."""
+    patients: list[Name] = []
+    patient_preps = BY_NAME[pred].noun_preps
+    patients.extend(n for n, _ in pobjs(noun, patient_preps, ctx))
+    if pred == "holdsStakeIn" and not patients:
+        # "a stake of just under 1% in Corvana"
+        patients.extend(
+            n
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for share in p.children
+            if share.dep_ == "pobj" and is_share(share)
+            for n, _ in pobjs(share, ("in",), ctx)
+        )
+    if not patients and noun.dep_ == "dobj" and noun.head.lemma_ in SUPPORT_VERBS:
+        # "holds a stake in Y" with the in-phrase hung on the verb; "in which X holds a stake"
+        patients.extend(n for n, _ in pobjs(noun.head, patient_preps, ctx))
+    return patients
+
+
+def _verb_agents(noun: Token, ctx: Context) -> list[Name]:
+    """ "in partnership with Y", "through a deal with Y", "announced a deal with Y": the subject
+    of the verb that takes the event noun."""
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    manner = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "under", "via")
+    if verb.pos_ in ("VERB", "AUX") and (
+        verb.lemma_ in SUPPORT_VERBS or noun.dep_ == "dobj" or manner
+    ):
+        return subjects_of(verb, ctx)
+    return []
 
 
 def _sentence_fallback(noun: Token, ctx: Context, *, exclude: list[Name]) -> list[Name]:

@@ -48,11 +48,17 @@ def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
         for place, prep in places_in(tok, ("of",), ctx):
             if place.type == PLACE and prep.i >= name.end:
                 yield Found(name, "basedIn", place, prep, "place:of", presupposed=True)
-    # "at McGill University in Montreal", "Lance Davis of Truck Stops of America in Ontario":
-    # a place right after a company that is itself a prepositional object or appositive
-    # (not "Apple in China said", where the place is a market, not a seat)
-    # ("the Red Cross in Khartoum", "State University of New York at Albany": the phrase may
-    # hang on a word inside the name)
+    yield from _seat_after(name, h, inner, ctx)
+    yield from _town_after_comma(name, ctx)
+    yield from _place_modifiers(name, h, ctx)
+
+
+def _seat_after(name: Name, h: Token, inner: list[Token], ctx: Context) -> Iterator[Found]:
+    """ "at McGill University in Montreal", "Lance Davis of Truck Stops of America in Ontario":
+    a place right after a company that is itself a prepositional object or appositive (not
+    "Apple in China said", where the place is a market, not a seat); "the Red Cross in
+    Khartoum", "State University of New York at Albany": the phrase may hang on a word inside
+    the name."""
     if (
         name.ner == "ORG"
         and h.dep_ in ("pobj", "appos", "conj")
@@ -68,7 +74,11 @@ def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
                 for place, prep in places_in(tok, ("in", "at"), ctx):
                     if place.type == PLACE and prep.i >= name.end:
                         yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
-    # "Senior Vice President of SCI Financial Group, Cedar Rapids, Iowa": a town set off by a comma
+
+
+def _town_after_comma(name: Name, ctx: Context) -> Iterator[Found]:
+    """ "Senior Vice President of SCI Financial Group, Cedar Rapids, Iowa": a town set off by a
+    comma."""
     if name.ner == "ORG" and name.end + 1 < len(ctx.doc) and ctx.doc[name.end].text == ",":
         town = ctx.name_on(name.end + 1)
         th = ctx.head(town) if town is not None else None
@@ -91,6 +101,10 @@ def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
                     yield Found(
                         name, "basedIn", place, ctx.doc[name.end], "place:comma", presupposed=True
                     )
+
+
+def _place_modifiers(name: Name, h: Token, ctx: Context) -> Iterator[Found]:
+    """ "China's Alibaba", "London-based WPP": a place modifying the company's name."""
     for child in h.children:
         if child.dep_ == "poss":
             place = ctx.name_on(child.i)
