@@ -19,7 +19,7 @@ from .mentions import Name
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
 from .relations import BY_NAME
-from .rules import Context, relations
+from .rules import Context, Found, relations
 from .rules.triggers import EVENT_NOUNS, FOUNDING_VERBS, IDENTITY_NOUNS, VERBS
 
 ROLE_WEIGHT = 1.5
@@ -29,79 +29,24 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     """Mentions and relations of one parsed chunk of `document` (chars shifted by `offset`)."""
     ctx = Context.of(doc)
     out = Extraction(document=document, aliases=dict(ctx.aliases))
-    for name in ctx.names:
-        span = doc[name.start : name.end]
-        start, end = offset + span.start_char, offset + span.end_char
-        votes = [(name.ner_type, name.ner_weight * name.ner_trust, "ner")] if name.ner_type else []
-        votes += [(kind, weight, "context") for kind, weight in name.votes.items() if weight > 0]
-        for kind, weight, evidence in votes or [("", 0.0, "none")]:
-            out.mentions.append(
-                Mention(
-                    name.text,
-                    kind,
-                    document.id,
-                    start,
-                    end,
-                    weight=weight,
-                    weak=name.weak,
-                    evidence=evidence,
-                )
-            )
-    found = list(relations(ctx))
-    # A name NER typed one way that the article's relations plainly use another way ("Cinevault
-    # has partnered with ...", "Cinevault's president"): type it again and read the relations again
-    roles: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for f in found:
-        for slot, (name, kind) in enumerate(zip((f.subj, f.obj), BY_NAME[f.pred].implies)):
-            if kind and name.type != kind and _role_may_type(name, kind, f.pred, subject=not slot):
-                roles[name.text][kind] += ROLE_WEIGHT
-    if roles and ctx.retype({t: dict(v) for t, v in roles.items()}):
-        found = list(relations(ctx))
+    out.mentions.extend(_name_mentions(ctx, document.id, offset))
     seen = set()
-    for f in found:
+    for f in _findings(ctx):
         if f.subj.text == f.obj.text:
             continue
-        for slot, (name, kind) in enumerate(zip((f.subj, f.obj), BY_NAME[f.pred].implies)):
-            if kind is None and not slot and f.pred == "operatesIn" and name.type is None:
-                # "Stripe opened an office in Dublin": an untyped name that operates somewhere
-                kind = ORG
-            typing_pred = (
-                "acquired" if slot and f.rule.removeprefix("verb:") in FOUNDING_VERBS else f.pred
-            )  # what is founded is no person
-            if kind and _role_may_type(name, kind, typing_pred, subject=not slot):
-                span = doc[name.start : name.end]
-                out.mentions.append(
-                    Mention(
-                        name.text,
-                        kind,
-                        document.id,
-                        offset + span.start_char,
-                        offset + span.end_char,
-                        weight=ROLE_WEIGHT,
-                        weak=name.weak,
-                        evidence="role",
-                    )
-                )
+        out.mentions.extend(_role_mentions(f, ctx, document.id, offset))
         sent = ctx.sent(f.trigger.i)
         # a presupposed fact ("its partnership with X") is hedged or negated only by its own
         # modifiers; anything else by the words that govern its trigger
         modality = _local_modality(f.trigger) if f.presupposed else modality_of(f.trigger)
-        sentence = ctx.text[
-            sent.start_char : sent.end_char
-        ]  # (Span.text rebuilds it token by token)
+        # (Span.text rebuilds it token by token)
+        sentence = ctx.text[sent.start_char : sent.end_char]
         if sentence.rstrip().endswith("?") and not f.presupposed:
             modality = "hedged"
         key = (f.subj.text, f.pred, f.obj.text, sent.start, modality)
         if key in seen:
             continue
         seen.add(key)
-        conf = f.confidence
-        if ctx.name_on(f.subj.start) is not None and ctx.antecedent(f.trigger.i) is not None:
-            conf -= 0.1
-        if f.subj.weak or f.obj.weak:
-            conf -= 0.2
-        if f.rule.endswith((":sentence", ":topic")):
-            conf -= 0.15  # the title's company inferred from the sentence, not stated with it
         out.relations.append(
             Relation(
                 subj=f.subj.text,
@@ -112,12 +57,94 @@ def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
                 start=offset + sent.start_char,
                 end=offset + sent.end_char,
                 rule=f.rule,
-                confidence=round(conf, 2),
+                confidence=_confidence(f, ctx),
                 modality=modality,
                 qualifiers=f.qualifiers,
             )
         )
     return out
+
+
+def _name_mentions(ctx: Context, doc_id: str, offset: int) -> list[Mention]:
+    """One mention per name and type vote (NER's and the context's)."""
+    out: list[Mention] = []
+    for name in ctx.names:
+        span = ctx.doc[name.start : name.end]
+        start, end = offset + span.start_char, offset + span.end_char
+        votes = [(name.ner_type, name.ner_weight * name.ner_trust, "ner")] if name.ner_type else []
+        votes += [(kind, weight, "context") for kind, weight in name.votes.items() if weight > 0]
+        for kind, weight, evidence in votes or [("", 0.0, "none")]:
+            out.append(
+                Mention(
+                    name.text,
+                    kind,
+                    doc_id,
+                    start,
+                    end,
+                    weight=weight,
+                    weak=name.weak,
+                    evidence=evidence,
+                )
+            )
+    return out
+
+
+def _findings(ctx: Context) -> list[Found]:
+    """Every rule's findings; read twice when the roles names play retype some of them.
+
+    A name NER typed one way that the article's relations plainly use another way ("Cinevault
+    has partnered with ...", "Cinevault's president"): type it again and read the relations
+    again.
+    """
+    found = list(relations(ctx))
+    roles: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for f in found:
+        for slot, (name, kind) in enumerate(zip((f.subj, f.obj), BY_NAME[f.pred].implies)):
+            if kind and name.type != kind and _role_may_type(name, kind, f.pred, subject=not slot):
+                roles[name.text][kind] += ROLE_WEIGHT
+    if roles and ctx.retype({t: dict(v) for t, v in roles.items()}):
+        found = list(relations(ctx))
+    return found
+
+
+def _role_mentions(f: Found, ctx: Context, doc_id: str, offset: int) -> list[Mention]:
+    """The type votes a finding casts for its arguments (what the relation implies)."""
+    out: list[Mention] = []
+    for slot, (name, kind) in enumerate(zip((f.subj, f.obj), BY_NAME[f.pred].implies)):
+        if kind is None and not slot and f.pred == "operatesIn" and name.type is None:
+            # "Stripe opened an office in Dublin": an untyped name that operates somewhere
+            kind = ORG
+        # what is founded is no person
+        founded = slot and f.rule.removeprefix("verb:") in FOUNDING_VERBS
+        typing_pred = "acquired" if founded else f.pred
+        if kind and _role_may_type(name, kind, typing_pred, subject=not slot):
+            span = ctx.doc[name.start : name.end]
+            out.append(
+                Mention(
+                    name.text,
+                    kind,
+                    doc_id,
+                    offset + span.start_char,
+                    offset + span.end_char,
+                    weight=ROLE_WEIGHT,
+                    weak=name.weak,
+                    evidence="role",
+                )
+            )
+    return out
+
+
+def _confidence(f: Found, ctx: Context) -> float:
+    """The declaring rule's confidence, less for a pronoun subject, a weak name or a company
+    inferred from the sentence or the article's topic."""
+    conf = f.confidence
+    if ctx.name_on(f.subj.start) is not None and ctx.antecedent(f.trigger.i) is not None:
+        conf -= 0.1
+    if f.subj.weak or f.obj.weak:
+        conf -= 0.2
+    if f.rule.endswith((":sentence", ":topic")):
+        conf -= 0.15  # the title's company inferred from the sentence, not stated with it
+    return round(conf, 2)
 
 
 def _role_may_type(name: Name, kind: str, pred: str, *, subject: bool = False) -> bool:
