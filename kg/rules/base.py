@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..mentions import Name
+from ..model import ASSERTED
 from ..relations import BY_NAME
 
 # What a rule runs over: one token of a part of speech, one name, or the whole document.
@@ -43,12 +44,14 @@ class Found:
 
 @dataclass(frozen=True)
 class Example:
-    """A sentence and one triple it must (example) or must not (counter-example) yield, with
-    the `kg:rule` string expected for an example."""
+    """A sentence and one triple it must (example) or must not (counter-example) yield: an
+    example with the `kg:rule` string and modality expected, a counter-example never asserted
+    (tests/test_rules_examples.py runs them all through the real model)."""
 
     text: str
     triple: tuple[str, str, str]
     rule: str = ""
+    modality: str = ASSERTED
 
 
 @dataclass(frozen=True)

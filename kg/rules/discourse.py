@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ORG, PRODUCT
-from .base import Found, rule
+from .base import Example, Found, rule
 from .context import Context
 
 
@@ -15,6 +15,21 @@ from .context import Context
     emits=("competitorOf",),
     confidence=0.6,
     writes=("discourse:the-competitor",),
+    examples=(
+        Example(
+            "Apple faces pressure from Samsung in China. "
+            "The competitor sells more phones but earns less.",
+            ("Samsung", "competitorOf", "Apple"),
+            "discourse:the-competitor",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Apple faces pressure from Samsung in China. "
+            "The company sells more phones but earns less.",
+            ("Samsung", "competitorOf", "Apple"),
+        ),
+    ),
 )
 def discourse_relations(ctx: Context) -> Iterator[Found]:
     """ "… pressed by Kuaishou. The competitor boasts …": a definite "the competitor" names a rival

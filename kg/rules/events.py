@@ -11,7 +11,7 @@ from ..mentions import Name
 from ..modality import modality_of
 from ..model import ASSERTED, ORG, PERSON, PLACE, PRODUCT
 from ..relations import BY_NAME, SYMMETRIC
-from .base import Found, rule
+from .base import Example, Found, rule
 from .context import Context
 from .parse import (
     date_of,
@@ -35,6 +35,20 @@ from .triggers import (
     emits=("acquired",),
     confidence=0.8,
     writes=("noun:merger",),
+    examples=(
+        Example(
+            "Skyward Airlines and Pacifica Air called off their planned merger on Tuesday.",
+            ("Skyward Airlines", "acquired", "Pacifica Air"),
+            "noun:merger",
+            modality="negated",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Skyward Airlines and Pacifica Air completed their merger on Tuesday.",
+            ("Skyward Airlines", "acquired", "Pacifica Air"),
+        ),
+    ),
 )
 def merger_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """ "Skyward and Pacifica called off their planned merger": a merger that was called off,
@@ -72,6 +86,21 @@ def merger_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     ),
     confidence=0.8,
     writes=("noun:<noun>", "noun:<noun>:between", "noun:<noun>:pair"),
+    examples=(
+        Example(
+            "The partnership between Amazon and TikTok grew.",
+            ("Amazon", "partnerOf", "TikTok"),
+            "noun:partnership:between",
+        ),
+        Example(
+            "Ford announced a partnership with Google on Monday.",
+            ("Ford", "partnerOf", "Google"),
+            "noun:partnership",
+        ),
+    ),
+    counter_examples=(
+        Example("Amazon might sign a partnership with TikTok.", ("Amazon", "partnerOf", "TikTok")),
+    ),
 )
 def event_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """Nominalisations: "the partnership between X and Y", "X's deal with Y", "a stake in Y"."""
@@ -193,6 +222,19 @@ def _sentence_fallback(noun: Token, ctx: Context, *, exclude: list[Name]) -> lis
     emits=("worksFor",),
     confidence=0.8,
     writes=("contract:employment",),
+    examples=(
+        Example(
+            "Allied Nevada signed an employment agreement with John Smith.",
+            ("John Smith", "worksFor", "Allied Nevada"),
+            "contract:employment",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Allied Nevada signed a supply agreement with John Smith.",
+            ("John Smith", "worksFor", "Allied Nevada"),
+        ),
+    ),
 )
 def contract_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """ "Employment Agreement, dated ..., between Allied Nevada Gold Corp. and David Flint",

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..mentions import Name
 from ..model import ORG, PLACE
-from .base import Found, rule
+from .base import Example, Found, rule
 from .context import Context
 from .parse import (
     date_of,
@@ -58,6 +58,19 @@ def _raiser(round_: Token, ctx: Context) -> list[Name]:
     emits=("holdsStakeIn",),
     confidence=0.85,
     writes=("verb:funding",),
+    examples=(
+        Example(
+            "Uber closed a $600 million round led by Sequoia Capital.",
+            ("Sequoia Capital", "holdsStakeIn", "Uber"),
+            "verb:funding",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Uber closed a $600 million loan led by Sequoia Capital.",
+            ("Sequoia Capital", "holdsStakeIn", "Uber"),
+        ),
+    ),
 )
 def funding_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     """ "a round led by Tiger Global", "Index Ventures led its Series B", "with participation
@@ -121,6 +134,24 @@ def funding_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     emits=("holdsStakeIn",),
     confidence=0.85,
     writes=("verb:<verb>-share",),
+    examples=(
+        Example(
+            "Berkshire Hathaway holds 5 percent of Apple.",
+            ("Berkshire Hathaway", "holdsStakeIn", "Apple"),
+            "verb:hold-share",
+        ),
+        Example(
+            "Microsoft owns 49 percent of Uber.",
+            ("Microsoft", "holdsStakeIn", "Uber"),
+            "verb:own-share",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Microsoft holds 49 percent of the market, Apple said.",
+            ("Microsoft", "holdsStakeIn", "Apple"),
+        ),
+    ),
 )
 def share_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     """ "Sequoia held about 18% of Ledgerly", "owns 21% of the company": a share of a company
@@ -158,6 +189,18 @@ def share_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     emits=("acquired", "holdsStakeIn"),
     confidence=0.85,
     writes=("verb:sell-to", "verb:sell-stake-to"),
+    examples=(
+        Example(
+            "Google sold Motorola to Lenovo in 2014.",
+            ("Lenovo", "acquired", "Motorola"),
+            "verb:sell-to",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Google sold Motorola phones in Lenovo stores.", ("Lenovo", "acquired", "Motorola")
+        ),
+    ),
 )
 def sale_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     """ "Google sold Motorola to Lenovo": the buyer acquired what was sold."""

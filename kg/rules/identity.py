@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..mentions import Name, familiar_place
 from ..model import ORG, PERSON, PLACE
 from ..relations import BY_NAME, SYMMETRIC
-from .base import Found, rule
+from .base import Example, Found, rule
 from .context import Context
 from .parse import (
     described_entity,
@@ -266,6 +266,28 @@ def _reporting_organisation(person: Name, ctx: Context) -> list[Name]:
     emits=("owns", "competitorOf", "partnerOf", "holdsStakeIn", "advertisesOn", "worksFor"),
     confidence=0.85,
     writes=("identity:<noun>:<via>", "identity:<noun>:group"),
+    examples=(
+        Example(
+            "Boschetti, an Amazon spokesperson, declined to comment.",
+            ("Boschetti", "worksFor", "Amazon"),
+            "identity:spokesperson:compound",
+        ),
+        Example(
+            "Alphabet, the parent company of Google, reported earnings.",
+            ("Alphabet", "owns", "Google"),
+            "identity:parent:of",
+        ),
+        Example(
+            "The Coast Guard rescued seven people, said station chief John Smith.",
+            ("John Smith", "worksFor", "Coast Guard"),
+            "identity:chief:reported",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Amazon cut employee benefits, Boschetti said.", ("Boschetti", "worksFor", "Amazon")
+        ),
+    ),
 )
 def identity_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """Descriptions: "Boschetti, an Amazon spokesperson", "its parent company ByteDance"."""

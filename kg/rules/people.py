@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..lexicon import place_name
 from ..mentions import Name, is_age
 from ..model import ORG, PERSON
-from .base import Found, rule
+from .base import Example, Found, rule
 from .context import Context
 from .parse import (
     names_at,
@@ -22,6 +22,19 @@ from .parse import (
     emits=("worksFor",),
     confidence=0.7,
     writes=("affiliation:poss", "affiliation:<prep>"),
+    examples=(
+        Example(
+            "Greg Thayer of the Forest Service said the fire was contained.",
+            ("Greg Thayer", "worksFor", "Forest Service"),
+            "affiliation:of",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Greg Thayer of Texas said the fire was contained.",
+            ("Greg Thayer", "worksFor", "Texas"),
+        ),
+    ),
 )
 def affiliation_relations(name: Name, ctx: Context) -> Iterator[Found]:
     """ "Greg Thayer of the Forest Service", "Wang Ziqiang at the Institute": a person's
@@ -76,6 +89,16 @@ def _affiliation_gaps(name: Name, ctx: Context) -> tuple[int, ...]:
     emits=("owns",),
     confidence=0.7,
     writes=("possessive:owns",),
+    examples=(
+        Example(
+            "Amazon's Twitch launched a new feature.",
+            ("Amazon", "owns", "Twitch"),
+            "possessive:owns",
+        ),
+    ),
+    counter_examples=(
+        Example("Apple's rival Samsung launched a phone.", ("Apple", "owns", "Samsung")),
+    ),
 )
 def possessive_relations(name: Name, ctx: Context) -> Iterator[Found]:
     """ "Amazon's Twitch", "Berkshire's Geico": a company's company is its unit (a place's

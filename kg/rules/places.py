@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..lexicon import DEMONYMS, NOT_NAMES, place_name
 from ..mentions import HYPHEN_FACTS, Name
 from ..model import ORG, PERSON, PLACE
-from .base import Found, rule
+from .base import Example, Found, rule
 from .context import Context
 from .parse import (
     described_entity,
@@ -31,6 +31,13 @@ from .triggers import (
     emits=("basedIn",),
     confidence=0.75,
     writes=("place:of", "place:in", "place:comma", "place:poss", "place:based"),
+    examples=(
+        Example(
+            "Wpp Plc of London reported earnings.", ("Wpp Plc", "basedIn", "London"), "place:of"
+        ),
+        Example("London-based WPP reported earnings.", ("WPP", "basedIn", "London"), "place:based"),
+    ),
+    counter_examples=(Example("Apple in China said sales rose.", ("Apple", "basedIn", "China")),),
 )
 def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
     """basedIn from "Wpp Plc of London", "London-based WPP", "China's Alibaba", and "an
@@ -152,6 +159,16 @@ def _is_locality(place: Name, ctx: Context | None = None) -> bool:
     emits=("basedIn",),
     confidence=0.75,
     writes=("place:modifier", "place:demonym"),
+    examples=(
+        Example(
+            "Chilean copper company Codelco raised output.",
+            ("Codelco", "basedIn", "Chile"),
+            "place:demonym",
+        ),
+    ),
+    counter_examples=(
+        Example("Chinese-owned carmaker Volvo reported growth.", ("Volvo", "basedIn", "China")),
+    ),
 )
 def origin_relations(name: Name, ctx: Context) -> Iterator[Found]:
     """basedIn from a place or nationality modifying a company: "the U.S. Congress",
@@ -193,6 +210,26 @@ def origin_relations(name: Name, ctx: Context) -> Iterator[Found]:
     emits=("basedIn", "owns", "holdsStakeIn"),
     confidence=0.8,
     writes=("hyphen:based", "hyphen:<word>"),
+    examples=(
+        Example(
+            "Amazon-owned Twitch reported growth.", ("Amazon", "owns", "Twitch"), "hyphen:owned"
+        ),
+        Example(
+            "Oslo-based processor Norrpay raised money.",
+            ("Norrpay", "basedIn", "Oslo"),
+            "hyphen:based",
+        ),
+        Example(
+            "SoftBank-backed WeWork reported growth.",
+            ("SoftBank", "holdsStakeIn", "WeWork"),
+            "hyphen:backed",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Revolut and Berlin-based N26 reported earnings.", ("Revolut", "basedIn", "Berlin")
+        ),
+    ),
 )
 def hyphen_relations(ctx: Context) -> Iterator[Found]:
     """ "London-based WPP", "Amazon-owned Twitch", "SoftBank-backed WeWork"."""
@@ -247,6 +284,18 @@ def hyphen_relations(ctx: Context) -> Iterator[Found]:
     emits=("basedIn",),
     confidence=0.7,
     writes=("source-line",),
+    examples=(
+        Example(
+            "Jerusalem THE JERUSALEM POST\nThe government said the plan works.",
+            ("JERUSALEM POST", "basedIn", "Jerusalem"),
+            "source-line",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "WASHINGTON (AP) _ The government said the plan works.", ("AP", "basedIn", "WASHINGTON")
+        ),
+    ),
 )
 def source_relations(ctx: Context) -> Iterator[Found]:
     """ "OW1102132994 Beijing XINHUA in English", "Moscow IZVESTIYA": the source is based in

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..mentions import Name
 from ..model import ORG, PERSON, PLACE
-from .base import Found, rule
+from .base import Example, Found, rule
 from .context import Context
 from .parse import (
     date_of,
@@ -34,6 +34,18 @@ from .triggers import (
     emits=("operatesIn",),
     confidence=0.85,
     writes=("verb:presence-<verb>",),
+    examples=(
+        Example(
+            "Voltaris employs about 1,900 people in Germany.",
+            ("Voltaris", "operatesIn", "Germany"),
+            "verb:presence-employ",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Siemens said a new plant was built in Georgia.", ("Siemens", "operatesIn", "Georgia")
+        ),
+    ),
 )
 def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     """Where a company is present: where it employs people or has users, sells, or runs a
@@ -87,6 +99,16 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     emits=("operatesIn",),
     confidence=0.85,
     writes=("verb:available",),
+    examples=(
+        Example(
+            "Netflix is now available in 190 countries, including Japan.",
+            ("Netflix", "operatesIn", "Japan"),
+            "verb:available",
+        ),
+    ),
+    counter_examples=(
+        Example("Netflix is not available in China.", ("Netflix", "operatesIn", "China")),
+    ),
 )
 def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
     """ "Netflix is now available in 190 countries, including Japan": where a product or
@@ -116,6 +138,16 @@ def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
     emits=("operatesIn",),
     confidence=0.8,
     writes=("noun:facility",),
+    examples=(
+        Example(
+            "Voltaris's plant in Wroclaw employs 300 people.",
+            ("Voltaris", "operatesIn", "Wroclaw"),
+            "noun:facility",
+        ),
+    ),
+    counter_examples=(
+        Example("A plant in Wroclaw supplies Voltaris.", ("Voltaris", "operatesIn", "Wroclaw")),
+    ),
 )
 def facility_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """ "Voltaris's plant in Wroclaw", "its offices in Berlin and Paris": a company operates where

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..lexicon import DEMONYMS
 from ..mentions import Name
 from ..model import ORG, PERSON, PLACE, PRODUCT
-from .base import Found, rule
+from .base import Example, Found, rule
 from .context import Context
 from .parse import (
     bracketed,
@@ -64,6 +64,34 @@ def _phrasal(token: Token) -> str:
     ),
     confidence=0.85,
     writes=("verb:<verb>", "verb:<verb>+in"),
+    examples=(
+        Example(
+            "Google acquired Fitbit in 2021.", ("Google", "acquired", "Fitbit"), "verb:acquire"
+        ),
+        Example(
+            "Fitbit was acquired by Google in 2021.",
+            ("Google", "acquired", "Fitbit"),
+            "verb:acquire",
+        ),
+        Example(
+            "Microsoft hired Satya Nadella in 1992.",
+            ("Satya Nadella", "worksFor", "Microsoft"),
+            "verb:hire",
+        ),
+        Example(
+            "Pepsi competes with Coca-Cola in every market.",
+            ("Pepsi", "competitorOf", "Coca-Cola"),
+            "verb:compete",
+        ),
+        Example(
+            "Stripe opened an office in Dublin.", ("Stripe", "operatesIn", "Dublin"), "verb:open"
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Harris was backed by Google in the election.", ("Google", "holdsStakeIn", "Harris")
+        ),
+    ),
 )
 def verb_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     """Active and passive verbs with prepositions and particles, through coordination and
