@@ -3,6 +3,7 @@
 "Amazon would have a strong motive to acquire TikTok": walking up from "acquire" meets
 "motive" (a hedge noun) and "would" (a modal), so no acquisition is asserted.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -19,7 +20,20 @@ from .lexicon import (
 from .model import ASSERTED, HEDGED, NEGATED
 
 # Walking stops at these: what a source says is still what the article reports.
-REPORTING = {"say", "tell", "report", "announce", "state", "confirm", "add", "write", "note", "show", "reveal", "accord"}
+REPORTING = {
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "state",
+    "confirm",
+    "add",
+    "write",
+    "note",
+    "show",
+    "reveal",
+    "accord",
+}
 
 
 def _own_marks(token: Token) -> str | None:
@@ -32,7 +46,14 @@ def _own_marks(token: Token) -> str | None:
             hedged = True
         elif dep == "mark" and lower in CONDITION_MARKERS:
             hedged = True
-        elif dep in ("amod", "advmod") and lower in HEDGE_ADJECTIVES | {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "potentially"} - {"reported"}:
+        elif dep in ("amod", "advmod") and lower in HEDGE_ADJECTIVES | {
+            "reportedly",
+            "allegedly",
+            "possibly",
+            "perhaps",
+            "maybe",
+            "potentially",
+        } - {"reported"}:
             hedged = True
         elif dep == "amod" and lower in NEGATING_ADJECTIVES:
             negated = True
@@ -45,7 +66,13 @@ def _own_marks(token: Token) -> str | None:
         hedged = True
     if token.pos_ == "NOUN" and lemma in HEDGE_NOUNS:
         hedged = True
-    if token.pos_ in ("ADJ",) and lemma in ("likely", "possible", "unlikely", "uncertain", "unclear"):
+    if token.pos_ in ("ADJ",) and lemma in (
+        "likely",
+        "possible",
+        "unlikely",
+        "uncertain",
+        "unclear",
+    ):
         hedged = True
     if negated:
         return NEGATED
@@ -62,8 +89,10 @@ def _describes_a_noun(token: Token) -> bool:
         return False
     if token.dep_ == "relcl":
         return True
-    return token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") and not any(
-        c.dep_ in ("aux", "mark") for c in token.children
+    return (
+        token.dep_ == "acl"
+        and token.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("aux", "mark") for c in token.children)
     )
 
 
@@ -83,9 +112,12 @@ def modality_of(trigger: Token) -> str:
         if token is not trigger and token.pos_ != "NOUN" and token.lemma_.lower() in REPORTING:
             break
         if token.dep_ == "ccomp" and token.head.i > token.i:
-            break  # "X has taken a stake in Y, the company said": a frame after its content reports it
+            # "X has taken a stake in Y, the company said": a frame after its content reports it
+            break
         if _describes_a_noun(token):
-            break  # "Samsung, headquartered in Suwon, did not comment": the main clause's "not" is not the description's
+            # "Samsung, headquartered in Suwon, did not comment": the main clause's "not" is not
+            # the description's
+            break
         token = token.head
         steps += 1
     return result

@@ -15,21 +15,11 @@ from dataclasses import dataclass, field, replace
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
 from .names import COMPANY_WORDS, KEY_HONORIFICS, region_name
-
-SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
+from .relations import RELATION_TYPES, SYMMETRIC
 
 # Which types each relation accepts (subject types, object types); anything else is a misreading.
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "partnerOf": (frozenset({ORG, PRODUCT, PERSON}), frozenset({ORG, PRODUCT, PERSON})),
-    "competitorOf": (frozenset({ORG, PRODUCT}), frozenset({ORG, PRODUCT})),
-    "owns": (frozenset({ORG, PERSON}), frozenset({ORG, PRODUCT})),
-    "acquired": (frozenset({ORG, PERSON}), frozenset({ORG, PRODUCT})),
-    "holdsStakeIn": (frozenset({ORG, PERSON}), frozenset({ORG})),
-    "worksFor": (frozenset({PERSON}), frozenset({ORG})),
-    "advertisesOn": (frozenset({ORG, PRODUCT}), frozenset({ORG, PRODUCT})),
-    "launched": (frozenset({ORG, PERSON}), frozenset({PRODUCT, ORG})),
-    "operatesIn": (frozenset({ORG, PRODUCT}), frozenset({PLACE})),
-    "basedIn": (frozenset({ORG}), frozenset({PLACE})),
+    r.name: (r.domain, r.range) for r in RELATION_TYPES
 }
 # Titles dropped from the front of a key ("President-elect Donald Trump" -> "donald trump").
 _KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split()) | KEY_HONORIFICS

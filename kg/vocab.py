@@ -4,12 +4,16 @@ Kept in sync with ontology/kg.ttl by tests/test_vocab.py: every term below is de
 (with its OWL kind, label, comment, domain and range) and the ontology declares nothing else
 in the kg namespace.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
+
+from .relations import INVERSE_OF, NAMES
+from .relations import SYMMETRIC as RELATION_SYMMETRIC
 
 ONTOLOGY_IRI = "https://example.org/kg/ontology#"
 """Namespace of kg terms (classes and properties end up as ONTOLOGY_IRI + local name)."""
@@ -30,75 +34,57 @@ def ontology_file(name: str) -> Path:
     path = ONTOLOGY_DIR / name
     if not path.exists():
         raise OntologyError(
-            f"{path}: not found; kg reads its ontology files from the ontology/ folder next to the kg "
+            f"{path}: not found; kg reads its ontology files from the ontology/ folder next to "
+            "the kg "
             "package (install kg from a source checkout with `pip install -e .`)"
         )
     return path
 
 
-class KG(DefinedNamespace):
-    """Classes, the ten core relations, their inverses and the provenance terms of a kg graph."""
-
-    _fail = True
-    _NS = Namespace(ONTOLOGY_IRI)
-
+_TERMS: dict[str, type] = {
     # Classes
-    Organization: URIRef
-    Person: URIRef
-    Place: URIRef
-    Product: URIRef
-    Document: URIRef
-
-    # Core relations (their local names are the contract with kg evaluate and gold files)
-    partnerOf: URIRef
-    competitorOf: URIRef
-    owns: URIRef
-    acquired: URIRef
-    holdsStakeIn: URIRef
-    worksFor: URIRef
-    advertisesOn: URIRef
-    launched: URIRef
-    operatesIn: URIRef
-    basedIn: URIRef
-    # Inverses (declared for reasoners and queries; kg build writes only the forward direction)
-    ownedBy: URIRef
-    employs: URIRef
-
+    "Organization": URIRef,
+    "Person": URIRef,
+    "Place": URIRef,
+    "Product": URIRef,
+    "Document": URIRef,
+    # Core relations (their local names are the contract with kg evaluate and gold files) and
+    # their inverses (declared for reasoners and queries; kg build writes only the forward
+    # direction): both from kg.relations, where each relation is declared once
+    **dict.fromkeys(NAMES, URIRef),
+    **dict.fromkeys(INVERSE_OF.values(), URIRef),
     # Entities and documents
-    mentionedIn: URIRef
-    mentionCount: URIRef
-    sourcePath: URIRef
-
+    "mentionedIn": URIRef,
+    "mentionCount": URIRef,
+    "sourcePath": URIRef,
     # Provenance records (rdf:Statement nodes)
-    sentence: URIRef
-    startChar: URIRef
-    endChar: URIRef
-    rule: URIRef
-    confidence: URIRef
-    modality: URIRef
-    roleTitle: URIRef
-    stakePercent: URIRef
-    date: URIRef
-    qualifier: URIRef
-
-
-RELATIONS: dict[str, URIRef] = {
-    name: KG[name]
-    for name in (
-        "partnerOf",
-        "competitorOf",
-        "owns",
-        "acquired",
-        "holdsStakeIn",
-        "worksFor",
-        "advertisesOn",
-        "launched",
-        "operatesIn",
-        "basedIn",
-    )
+    "sentence": URIRef,
+    "startChar": URIRef,
+    "endChar": URIRef,
+    "rule": URIRef,
+    "confidence": URIRef,
+    "modality": URIRef,
+    "roleTitle": URIRef,
+    "stakePercent": URIRef,
+    "date": URIRef,
+    "qualifier": URIRef,
 }
-SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
-INVERSES: dict[str, URIRef] = {"owns": KG.ownedBy, "worksFor": KG.employs}
+
+KG = type(DefinedNamespace)(
+    "KG",
+    (DefinedNamespace,),
+    {
+        "__doc__": "Classes, core relations, their inverses and provenance terms of a graph.",
+        "__module__": __name__,
+        "__annotations__": _TERMS,
+        "_fail": True,
+        "_NS": Namespace(ONTOLOGY_IRI),
+    },
+)
+
+RELATIONS: dict[str, URIRef] = {name: KG[name] for name in NAMES}
+SYMMETRIC = RELATION_SYMMETRIC
+INVERSES: dict[str, URIRef] = {name: KG[inverse] for name, inverse in INVERSE_OF.items()}
 CLASSES: dict[str, URIRef] = {
     "Organization": KG.Organization,
     "Person": KG.Person,

@@ -1,0 +1,171 @@
+"""Where a company is present: it employs, sells or runs a facility there, or is available there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..mentions import Name
+from ..model import ORG, PERSON, PLACE
+from .base import Example, Found, rule
+from .context import Context
+from .parse import (
+    date_of,
+    described_entity,
+    names_at,
+    places_in,
+    subjects_of,
+)
+from .triggers import (
+    FACILITY_NOUNS,
+    FACILITY_VERBS,
+    PEOPLE_NOUNS,
+    PRESENCE_NOUNS,
+    PRESENCE_TRIGGERS,
+    PRESENCE_VERBS,
+    SELLING_VERBS,
+)
+
+
+@rule(
+    "presence",
+    scope="verb",
+    emits=("operatesIn",),
+    confidence=0.85,
+    writes=("verb:presence-<verb>",),
+    examples=(
+        Example(
+            "Voltaris employs about 1,900 people in Germany.",
+            ("Voltaris", "operatesIn", "Germany"),
+            "verb:presence-employ",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Siemens said a new plant was built in Georgia.", ("Siemens", "operatesIn", "Georgia")
+        ),
+    ),
+)
+def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
+    """Where a company is present: where it employs people or has users, sells, or runs a
+    facility ("opened an office in London", "has 1.4 million users in Denmark")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in PRESENCE_TRIGGERS:
+        return
+    if verb.tag_ == "VBN" and (
+        verb.dep_ in ("acl", "amod")
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    ):
+        return  # "a plant built in Georgia" says nothing of who is there
+    subjects = [s for s in subjects_of(verb, ctx) if s.type != PERSON]
+    if not subjects:
+        return
+    places: list[Name] = []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "employs about 1,900 people in Germany and Poland", "has 1.4 million users in Denmark"
+    people = [o for o in objects if o.lemma_.lower() in PEOPLE_NOUNS]
+    if lemma in PRESENCE_VERBS and people:
+        places += [
+            p
+            for p, _ in places_in(verb, ("in",), ctx)
+            + [q for o in people for q in places_in(o, ("in",), ctx)]
+        ]
+    # "sells in 31 U.S. states and in Mexico": a company trades where it sells
+    if lemma in SELLING_VERBS:
+        places += [p for p, _ in places_in(verb, ("in", "across", "throughout"), ctx)]
+    # "opened an office in London", "builds a plant in Georgia"
+    if lemma in FACILITY_VERBS:
+        places += [
+            p
+            for o in objects
+            if o.lemma_.lower() in FACILITY_NOUNS
+            for p, _ in places_in(o, ("in",), ctx)
+        ]
+    quals = date_of(verb)
+    seen: list[Name] = []
+    for place in places:
+        if any(place is p for p in seen):
+            continue
+        seen.append(place)
+        for s in subjects:
+            if s is not place and place.type == PLACE:
+                yield Found(s, "operatesIn", place, verb, f"verb:presence-{lemma}", quals)
+
+
+@rule(
+    "available",
+    scope="adjective",
+    emits=("operatesIn",),
+    confidence=0.85,
+    writes=("verb:available",),
+    examples=(
+        Example(
+            "Netflix is now available in 190 countries, including Japan.",
+            ("Netflix", "operatesIn", "Japan"),
+            "verb:available",
+        ),
+    ),
+    counter_examples=(
+        Example("Netflix is not available in China.", ("Netflix", "operatesIn", "China")),
+    ),
+)
+def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
+    """ "Netflix is now available in 190 countries, including Japan": where a product or
+    company is available, it operates."""
+    if adj.lower_ not in ("available", "present", "active") or adj.dep_ not in (
+        "acomp",
+        "amod",
+        "appos",
+    ):
+        return
+    if adj.dep_ == "acomp":
+        subjects = [n for c in adj.head.children if c.dep_ == "nsubj" for n in names_at(c, ctx)]
+    else:
+        subjects = described_entity(adj.head, ctx)
+    where = ("in", "across", "throughout")
+    for place, _ in places_in(adj, where, ctx) + (
+        places_in(adj.head, where, ctx) if adj.dep_ == "acomp" else []
+    ):
+        for subj in subjects:
+            if subj is not place and subj.type != PERSON:
+                yield Found(subj, "operatesIn", place, adj, "verb:available")
+
+
+@rule(
+    "facility",
+    scope="noun",
+    emits=("operatesIn",),
+    confidence=0.8,
+    writes=("noun:facility",),
+    examples=(
+        Example(
+            "Voltaris's plant in Wroclaw employs 300 people.",
+            ("Voltaris", "operatesIn", "Wroclaw"),
+            "noun:facility",
+        ),
+    ),
+    counter_examples=(
+        Example("A plant in Wroclaw supplies Voltaris.", ("Voltaris", "operatesIn", "Wroclaw")),
+    ),
+)
+def facility_relations(noun: Token, ctx: Context) -> Iterator[Found]:
+    """ "Voltaris's plant in Wroclaw", "its offices in Berlin and Paris": a company operates where
+    its facilities are."""
+    if noun.lemma_.lower() not in PRESENCE_NOUNS or ctx.in_name(noun.i):
+        return
+    # "Voltaris's plant in Wroclaw", "the bank's 2.4 million customers in Denmark"
+    owners = [n for c in noun.children if c.dep_ == "poss" for n in names_at(c, ctx, spread=False)]
+    if not owners and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        # "Caldera Energy, headquartered in Aberdeen, with operations in Norway"
+        holder = noun.head.head
+        owners = (
+            subjects_of(holder, ctx)
+            if holder.pos_ in ("VERB", "AUX")
+            else described_entity(holder, ctx)
+        )
+    for owner in owners:
+        if owner.type in (ORG, None):
+            for place, _ in places_in(noun, ("in",), ctx):
+                if place is not owner:
+                    yield Found(owner, "operatesIn", place, noun, "noun:facility", presupposed=True)
