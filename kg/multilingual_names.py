@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import gazetteer
-from .lexicon import place_name
+from .lexicon import PERSON_TITLES, ROLE_NOUNS, place_name
 from .model import ORG, PERSON, PLACE
 
 # per language: words that open a clause as the subject's auxiliary, and company nouns
@@ -78,6 +78,9 @@ def _given_names():
 
 
 def is_given_name(word: str) -> bool:
+    """A given name that is not also a title or role ("General Counsel" is no person)."""
+    if word.casefold() in PERSON_TITLES or word.casefold() in ROLE_NOUNS or word.isupper():
+        return False
     names = _given_names()
     return names is not None and names.get_gender(word) not in ("unknown", "andy")
 
