@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -38,27 +39,41 @@ BENCH_SPLITS = {
 CORPORA = ("seeds", "news-a", "news-b", *BENCH_SPLITS)
 
 
+WORK = Path(tempfile.gettempdir()) / "kg-identical"
+
+
 def inputs(name: str, work: Path) -> list[str]:
-    """The `kg build` arguments of one corpus (benchmark splits become a JSONL file in `work`)."""
+    """Copy one corpus into `work` and return its `kg build` arguments, relative to `work`.
+
+    Documents record the path they were read from, so every checkout must build from the same
+    place: a fixed folder, not the checkout or a random temporary one.
+    """
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     if name == "seeds":
-        return [str(ROOT / "seeds")]
+        shutil.copytree(ROOT / "seeds", work / "seeds")
+        return ["seeds"]
     if name.startswith("news-"):
         half = name.split("-")[1]
-        return sorted(str(p) for p in (ROOT / "bench" / "news" / "docs").glob(f"{half}_*.txt"))
+        (work / "docs").mkdir()
+        for p in sorted((ROOT / "bench" / "news" / "docs").glob(f"{half}_*.txt")):
+            shutil.copyfile(p, work / "docs" / p.name)
+        return sorted(f"docs/{p.name}" for p in (work / "docs").iterdir())
     bench, split = BENCH_SPLITS[name]
-    corpus = work / "corpus.jsonl"
-    with corpus.open("w", encoding="utf-8") as fh:
+    with (work / "corpus.jsonl").open("w", encoding="utf-8") as fh:
         for s in rb.load_split(bench, split, None):
             fh.write(json.dumps({"id": s.doc_id, "text": s.text}, ensure_ascii=False) + "\n")
-    return [str(corpus)]
+    return ["corpus.jsonl"]
 
 
 def build(name: str, out: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        args = inputs(name, Path(tmp))
-        done = subprocess.run(
-            rb.kg_command() + ["build", *args, "--out", str(out)], capture_output=True, text=True
-        )
+    work = WORK / name
+    args = inputs(name, work)
+    done = subprocess.run(
+        rb.kg_command() + ["build", *args, "--out", str(out)],
+        capture_output=True, text=True, cwd=work,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},  # the page's "built" line
+    )
     if done.returncode:
         raise SystemExit(f"kg build failed on {name}: {done.stderr.strip()[-500:]}")
 
