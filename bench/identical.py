@@ -39,14 +39,14 @@ BENCH_SPLITS = {
 CORPORA = ("seeds", "news-a", "news-b", *BENCH_SPLITS)
 
 
-WORK = Path(tempfile.gettempdir()) / "kg-identical"
+WORK = Path(tempfile.mkdtemp(prefix="kg-identical-"))  # one per run: checkouts may run at once
 
 
 def inputs(name: str, work: Path) -> list[str]:
     """Copy one corpus into `work` and return its `kg build` arguments, relative to `work`.
 
-    Documents record the path they were read from, so every checkout must build from the same
-    place: a fixed folder, not the checkout or a random temporary one.
+    Documents record the path they were given, so every checkout passes the same relative paths,
+    whichever folder it builds from.
     """
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             for f in bad:
                 print(first_difference(ref / f, out / f))
             failed += bool(bad)
+    shutil.rmtree(WORK, ignore_errors=True)
     return 1 if failed else 0
 
 
