@@ -15,7 +15,7 @@ from .coref import (
     PLURAL_PRONOUNS,
     SAME_DESCRIPTIONS,
 )
-from .cues import COMPANY_PRODUCTS, SPEECH_VERBS
+from .cues_context import COMPANY_PRODUCTS, SPEECH_VERBS
 from .docnames import DocNames
 from .name import NER_TYPES, WEAK_NER, Name, clean_name, familiar_place
 from .tokens import HYPHEN_FACTS, NAME_PREPOSITIONS, is_age

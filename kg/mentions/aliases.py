@@ -7,6 +7,8 @@ from collections import defaultdict
 
 from ..lexicon import LEGAL_SUFFIXES, NOT_NAMES, place_name
 from ..names import COMPANY_FORMS, COMPANY_WORDS
+from .cue import vote
+from .cues import ALIAS
 from .name import clean_name
 from .tokens import _QUOTE_TOKENS
 
@@ -78,9 +80,11 @@ class Aliases:
                 alias = self._add(a, b, None)
                 if alias is not None:
                     alias.votes.update(name.votes)
+                    alias.cues[:] = [c for c in alias.cues if c[1] not in name.votes]
+                    alias.cues.extend((ALIAS.id, kind, w) for kind, w in name.votes.items())
             elif inner is not None and inner.start == a and inner.end == b:
                 for kind, weight in name.votes.items():
-                    inner.votes[kind] += weight
+                    vote(inner, ALIAS, kind, weight)
         self.names.sort(key=lambda n: n.start)
         return out
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from spacy.tokens import Token
+
 from ..lexicon import (
     DEMONYMS,
     GENERIC_CAPS,
@@ -15,7 +17,7 @@ from ..lexicon import (
     TYPE_NOUNS,
     place_name,
 )
-from ..model import ORG, PERSON, PLACE
+from ..model import PLACE
 from ..names import (
     COMPANY_FORMS,
     DOCUMENT_HEADS,
@@ -29,6 +31,16 @@ from ..names import (
     is_month_word,
     known_place,
     region_name,
+)
+from .cue import vote
+from .cues import (
+    CITY_REGION,
+    KNOWN_COUNTRY,
+    KNOWN_PLACE,
+    LEGAL_FORM,
+    ORG_HEAD,
+    PERSON_TITLE,
+    PLACE_SHAPED,
 )
 from .name import NER_TYPES, WEAK_NER, Name, clean_name
 from .page import _is_headline
@@ -50,7 +62,60 @@ class Collection:
     """DocNames' first job: find the names of the Doc and index them by token."""
 
     def _add(self, start: int, end: int, ner: str | None) -> Name | None:
-        doc = self.doc
+        """Clean the span [start, end) into a name, type it from its own words and index it;
+        None when what is left is no name (a title, a filing word, a modifier)."""
+        start, title = self._trim_front(start, end, ner)
+        end = self._trim_back(start, end, ner)
+        if end <= start:
+            return None
+        if any(i in self.by_token or i in self.blocked for i in range(start, end)):
+            return None
+        text = self._span_text(start, end)
+        if _not_a_name(text, ner):
+            return None
+        words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
+        # (but "Executive Technology, Inc." and "First Security Corporation" are companies)
+        company_form = len(words) > 1 and words[-1] in COMPANY_FORMS
+        # ... and "State Department", "Justice Department" are government bodies
+        company_form |= (
+            ner == "ORG"
+            and len(words) > 1
+            and words[-1] in GOVERNMENT_HEADS
+            and any(w in GOVERNMENT_PORTFOLIOS for w in words)
+        )
+        if _generic_words(words, company_form=company_form):
+            return None
+        toks = self.toks
+        # "Board of LiqTech International, Inc.", "Institutional Division of Financial West Group":
+        # a generic unit of a company names the company
+        if "of" in words[1:-1] and words[-1] in LEGAL_SUFFIXES:
+            k = words.index("of")
+            if all(
+                w in GENERIC_CAPS or w in FILING_WORDS or w in ("institutional", "formation")
+                for w in words[:k]
+            ):
+                cut = next((i for i in range(start, end) if toks[i].lower_ == "of"), None)
+                if cut is not None:
+                    self.blocked.update(range(start, cut + 1))  # the unit is not a name of its own
+                    return self._add(cut + 1, end, ner)
+        if len(words) > 1 and words[0] in TYPE_NOUNS and toks[start].is_sent_start:
+            return self._add(start + 1, end, ner)  # "Drugmaker Sanofi SA" at a sentence start
+        # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention
+        # (but "London-based", "Amazon-owned" state a fact about the name).
+        if (
+            end < len(toks) - 1
+            and toks[end].text == "-"
+            and toks[end + 1].is_lower
+            and toks[end + 1].lower_ not in HYPHEN_FACTS
+        ):
+            return None
+        # "U.S.-China relations": two places fused into a modifier.
+        if "-" in text and any(place_name(part) for part in text.split("-")):
+            return None
+        return self._new_name(text, words, start, end, ner, title)
+
+    def _trim_front(self, start: int, end: int, ner: str | None) -> tuple[int, str | None]:
+        """Drop "the", punctuation, titles and openers from the front: (start, the title)."""
         toks = self.toks
         while start < end and (
             toks[start].lower_ in _LEADING_NON_NAMES or toks[start].is_punct or toks[start].is_space
@@ -83,6 +148,11 @@ class Collection:
             and toks[start - 1].text[:1].isupper()
         ):
             title = toks[start - 1].text
+        return start, title
+
+    def _trim_back(self, start: int, end: int, ner: str | None) -> int:
+        """Drop punctuation, a headline's verb and a title run into a holder from the end."""
+        toks = self.toks
         while end > start and (
             toks[end - 1].is_punct
             or toks[end - 1].is_space
@@ -128,12 +198,11 @@ class Collection:
                 cut -= 1
             if cut < end and any(_is_title_word(t, roles=True) for t in toks[cut:nxt]):
                 end = cut
-        if end <= start:
-            return None
-        if any(i in self.by_token or i in self.blocked for i in range(start, end)):
-            return None
-        span = doc[start:end]
-        text = clean_name(span.text)
+        return end
+
+    def _span_text(self, start: int, end: int) -> str:
+        toks = self.toks
+        text = clean_name(self.doc[start:end].text)
         if (
             end < len(toks)
             and toks[end].text == "."
@@ -141,105 +210,25 @@ class Collection:
             and not toks[end - 1].lower_.endswith(".")
         ):
             text += "."  # "Rossano Holding S.r.l." at a sentence end: the tokenizer took the period
-        if not text or not _HAS_UPPER.search(text) or text.casefold() in NOT_NAMES:
-            return None
-        if sum(c.isalpha() for c in text) < 2 and not (
-            ner in ("ORG", "PRODUCT")
-            and len(text) >= 2
-            and any(c.isdigit() for c in text)
-            and any(c.isupper() for c in text)
-        ):
-            return None  # (but "N26", "3M" are companies)
-        if re.fullmatch(r"(?i)series [a-h]\d?(-\d)?", text):
-            return None  # a funding round ("Series B"), not a name
-        words = [w.casefold().strip(".,") for w in text.replace("-", " ").split()]
-        # (but "Executive Technology, Inc." and "First Security Corporation" are companies)
-        company_form = len(words) > 1 and words[-1] in COMPANY_FORMS
-        # ... and "State Department", "Justice Department" are government bodies
-        company_form |= (
-            ner == "ORG"
-            and len(words) > 1
-            and words[-1] in GOVERNMENT_HEADS
-            and any(w in GOVERNMENT_PORTFOLIOS for w in words)
-        )
-        if not company_form and all(
-            w in GENERIC_CAPS
-            or w in ROLE_NOUNS
-            or w in PERSON_TITLES
-            or w in LEGAL_SUFFIXES
-            or w in TYPE_NOUNS
-            or w in ("of", "and", "&")
-            for w in words
-        ):
-            return None  # "Chief Executive Officer", "Vice", "Board of Directors", "Inc"
-        # "Asset Purchase Agreement", "Common Stock", "Effective October30", "L.L.P.": filing words
-        if (
-            words[-1] in DOCUMENT_HEADS
-            or not company_form
-            and all(
-                w in GENERIC_CAPS
-                or w in FILING_WORDS
-                or w in LEGAL_SUFFIXES
-                or w in ("of", "and", "&", "the")
-                or is_month_word(w)
-                or w.isdigit()
-                for w in words
-            )
-        ):
-            return None
-        # "Board of LiqTech International, Inc.", "Institutional Division of Financial West Group":
-        # a generic unit of a company names the company
-        if "of" in words[1:-1] and words[-1] in LEGAL_SUFFIXES:
-            k = words.index("of")
-            if all(
-                w in GENERIC_CAPS or w in FILING_WORDS or w in ("institutional", "formation")
-                for w in words[:k]
-            ):
-                cut = next((i for i in range(start, end) if toks[i].lower_ == "of"), None)
-                if cut is not None:
-                    self.blocked.update(range(start, cut + 1))  # the unit is not a name of its own
-                    return self._add(cut + 1, end, ner)
-        if len(words) > 1 and words[0] in TYPE_NOUNS and span[0].is_sent_start:
-            return self._add(start + 1, end, ner)  # "Drugmaker Sanofi SA" at a sentence start
-        # "TikTok-style", "AI-assisted": a name used as a modifier word, not a mention
-        # (but "London-based", "Amazon-owned" state a fact about the name).
-        if (
-            end < len(doc) - 1
-            and toks[end].text == "-"
-            and toks[end + 1].is_lower
-            and toks[end + 1].lower_ not in HYPHEN_FACTS
-        ):
-            return None
-        # "U.S.-China relations": two places fused into a modifier.
-        if "-" in text and any(place_name(part) for part in text.split("-")):
-            return None
+        return text
+
+    def _new_name(
+        self, text: str, words: list[str], start: int, end: int, ner: str | None, title: str | None
+    ) -> Name:
+        """Make, type (from its own words) and index the name."""
+        toks = self.toks
         name = Name(text=text, start=start, end=end, ner=ner, title=title)
         sent = self.sent(start)
         if sent.start not in self._headline:
             # a one-line document is all there is: nothing else could confirm its names
             self._headline[sent.start] = self.multiline and _is_headline(sent, self.text)
+        start_char = toks[start].idx
         name.weak = (
             start >= self.weak_from
             or self._headline[sent.start]
-            or any(a <= span.start_char < b for a, b in self.credits)
+            or any(a <= start_char < b for a, b in self.credits)
         )
-        place = place_name(text)
-        if place:
-            name.votes[PLACE] += 5.0
-        elif known_place(text):
-            name.votes[PLACE] += 2.0  # a state, country or large city
-        elif ner not in ("GPE", "LOC") and _place_shaped(words):
-            name.votes[PLACE] += 1.5  # "Ocala National Forest", "Fort Scott"
-        # "Haworth, Inc.", "Green River Collieries, LLC": a legal form in or right after the name
-        after = end + 1 if end + 1 < len(doc) and toks[end].text == "," else end
-        if words[-1] in COMPANY_FORMS or (
-            after < len(doc) and toks[after].lower_ in COMPANY_FORMS and not toks[after].is_lower
-        ):
-            name.votes[ORG] += 2.5
-        elif len(words) > 1 and words[-1] in ORG_HEADS and ner != "PERSON":
-            name.votes[ORG] += 2.0  # "Reliance Industries", "Gimlet Media"
-        if title:
-            name.votes[PERSON] += 2.0
+        _vote_own_words(name, words, toks, ner)
         self.names.append(name)
         for i in range(start, end):
             self.by_token[i] = name
@@ -368,8 +357,8 @@ class Collection:
             words = [w.casefold().strip(".,") for w in name.text.split()]
             if any(w in LEGAL_SUFFIXES or TYPE_NOUNS.get(w, PLACE) != PLACE for w in words):
                 continue  # "Acme Corp., Texas" is a company, not a town
-            name.votes[PLACE] += 3.0
-            region.votes[PLACE] += 3.0
+            vote(name, CITY_REGION)
+            vote(region, CITY_REGION)
             both = Name(
                 text=f"{name.text}, {region.text}",
                 start=name.start,
@@ -378,10 +367,73 @@ class Collection:
                 weak=name.weak,
                 spelling=True,
             )
-            both.votes[PLACE] += 3.0
+            vote(both, CITY_REGION)
             joined.append(both)
         if joined:
             self.names.extend(joined)  # extra spellings only: tokens stay with the town's own name
             self.names.sort(key=lambda n: n.start)
 
     # --- typing from context ----------------------------------------------------------------
+
+
+def _not_a_name(text: str, ner: str | None) -> bool:
+    """Too short, a label NER mistakes for a name, or a funding round ("Series B")."""
+    if not text or not _HAS_UPPER.search(text) or text.casefold() in NOT_NAMES:
+        return True
+    if sum(c.isalpha() for c in text) < 2 and not (
+        ner in ("ORG", "PRODUCT")
+        and len(text) >= 2
+        and any(c.isdigit() for c in text)
+        and any(c.isupper() for c in text)
+    ):
+        return True  # (but "N26", "3M" are companies)
+    return bool(re.fullmatch(r"(?i)series [a-h]\d?(-\d)?", text))
+
+
+def _generic_words(words: list[str], *, company_form: bool) -> bool:
+    """Only words of titles ("Chief Executive Officer", "Board of Directors", "Inc") or of
+    filings ("Asset Purchase Agreement", "Common Stock", "Effective October30", "L.L.P.")."""
+    if not company_form and all(
+        w in GENERIC_CAPS
+        or w in ROLE_NOUNS
+        or w in PERSON_TITLES
+        or w in LEGAL_SUFFIXES
+        or w in TYPE_NOUNS
+        or w in ("of", "and", "&")
+        for w in words
+    ):
+        return True
+    return (
+        words[-1] in DOCUMENT_HEADS
+        or not company_form
+        and all(
+            w in GENERIC_CAPS
+            or w in FILING_WORDS
+            or w in LEGAL_SUFFIXES
+            or w in ("of", "and", "&", "the")
+            or is_month_word(w)
+            or w.isdigit()
+            for w in words
+        )
+    )
+
+
+def _vote_own_words(name: Name, words: list[str], toks: list[Token], ner: str | None) -> None:
+    """Collection cues: what a name's own words (and a legal form after it) say of its type."""
+    text, end = name.text, name.end
+    if place_name(text):
+        vote(name, KNOWN_COUNTRY)
+    elif known_place(text):
+        vote(name, KNOWN_PLACE)
+    elif ner not in ("GPE", "LOC") and _place_shaped(words):
+        vote(name, PLACE_SHAPED)
+    # "Haworth, Inc.", "Green River Collieries, LLC": a legal form in or right after the name
+    after = end + 1 if end + 1 < len(toks) and toks[end].text == "," else end
+    if words[-1] in COMPANY_FORMS or (
+        after < len(toks) and toks[after].lower_ in COMPANY_FORMS and not toks[after].is_lower
+    ):
+        vote(name, LEGAL_FORM)
+    elif len(words) > 1 and words[-1] in ORG_HEADS and ner != "PERSON":
+        vote(name, ORG_HEAD)  # "Reliance Industries", "Gimlet Media"
+    if name.title:
+        vote(name, PERSON_TITLE)

@@ -14,6 +14,8 @@ from ..names import (
     SOURCE_NUMBERED,
     known_place,
 )
+from .cue import vote
+from .cues import DATELINE_PLACE, DATELINE_SOURCE
 from .name import Name
 
 _SOURCE_DATE = re.compile(
@@ -81,7 +83,7 @@ class Datelines:
                 continue
             name = self.by_token.get(span.start) or self._add(span.start, span.end, None)
             if name is not None and name.start >= span.start and name.end <= span.end:
-                name.votes[kind] += 3.0
+                vote(name, DATELINE_PLACE if kind == PLACE else DATELINE_SOURCE)
                 name.weak = False
                 if line is not None:
                     lines[line][kind] = name

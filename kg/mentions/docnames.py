@@ -14,11 +14,13 @@ from spacy.tokens import Doc, Token
 from .aliases import Aliases
 from .collect import Collection
 from .coref import Coreference
-from .cues import Typing
+from .cue import vote
+from .cues import ROLE
 from .datelines import Datelines
 from .lookup import Lookup
 from .name import Name
 from .page import _boilerplate_start, _credit_spans
+from .votes import Typing
 
 
 class DocNames(Collection, Datelines, Aliases, Typing, Coreference, Lookup):
@@ -60,7 +62,7 @@ class DocNames(Collection, Datelines, Aliases, Typing, Coreference, Lookup):
         before = {n.text: n.type for n in self.names}
         for name in self.names:
             for kind, weight in votes.pop(name.text, {}).items():  # the first mention carries them
-                name.votes[kind] += weight
+                vote(name, ROLE, kind, weight)
         self._share_types_in_doc()
         if {n.text: n.type for n in self.names} == before:
             return False

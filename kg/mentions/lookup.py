@@ -8,7 +8,9 @@ from collections import defaultdict
 from spacy.tokens import Span, Token
 
 from ..lexicon import DEMONYMS, PRODUCT_WHEN_MODIFIER, TYPE_NOUNS
-from ..model import ORG, PERSON, PLACE
+from ..model import ORG, PERSON
+from .cue import vote
+from .cues import DEMONYM
 from .name import Name
 
 
@@ -80,7 +82,7 @@ class Lookup:
             name = Name(
                 text=country, start=token.i, end=token.i + 1, weak=token.i >= self.weak_from
             )
-            name.votes[PLACE] += 1.0
+            vote(name, DEMONYM)
             at = bisect.bisect_left(self._starts, token.i)
             self.names.insert(at, name)
             self._starts.insert(at, token.i)

@@ -56,6 +56,8 @@ class Name:
 
     doc_votes: dict[str, float] | None = None  # votes of every mention of this name in the doc
     ner_trust: float = 1.0  # less where NER labels the same name differently across the article
+    # (cue id, type, weight) of every vote in `votes`, in order: why the name has its type
+    cues: list[tuple[str, str, float]] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def type(self) -> str | None:
