@@ -248,10 +248,19 @@ class Collection:
         return name
 
     def _collect(self) -> None:
-        doc = self.doc
-        toks = self.toks
+        """Datelines, then NER's spans, then the proper-noun runs NER missed, then repeats."""
         self._datelines()
-        for ent in doc.ents:
+        self._ner_names()
+        self._candidates()
+        self._repeat_names()
+        self.names.sort(key=lambda n: n.start)
+        self.aliases = self._acronyms()
+        self.aliases.update(self._short_forms())
+        self._city_regions()
+
+    def _ner_names(self) -> None:
+        toks = self.toks
+        for ent in self.doc.ents:
             if ent.label_ not in NER_TYPES and ent.label_ not in WEAK_NER:
                 continue
             if (
@@ -277,7 +286,11 @@ class Collection:
                         self._add(start, cut[0], None)
                         start, label = cut[1], "PERSON"
                 self._add(start, end, label if label in NER_TYPES else None)
-        # Proper-noun runs NER missed: candidates that need evidence to become entities.
+
+    def _candidates(self) -> None:
+        """Proper-noun runs NER missed: candidates that need evidence to become entities."""
+        doc = self.doc
+        toks = self.toks
         other_ents = {
             i for ent in doc.ents if ent.label_ not in NER_TYPES for i in range(ent.start, ent.end)
         }
@@ -306,11 +319,6 @@ class Collection:
                 i = j + 1
             else:
                 i += 1
-        self._repeat_names()
-        self.names.sort(key=lambda n: n.start)
-        self.aliases = self._acronyms()
-        self.aliases.update(self._short_forms())
-        self._city_regions()
 
     def _repeat_names(self) -> None:
         """A name found once is the same name elsewhere in the article, also where NER and the

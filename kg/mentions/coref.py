@@ -85,58 +85,48 @@ class Coreference:
             elif (
                 token.pos_ == "NOUN" and token.lemma_.lower() in DEFINITE_HEADS and _definite(token)
             ):
-                lower = token.lemma_.lower()
-                nums = [
-                    c for c in token.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")
-                ]
-                if nums or token.tag_ == "NNS":
-                    group = self._recent(token, (ORG, PRODUCT), 2)
-                    if len(group) == 2 and nums:
-                        self.group[token.i] = group
-                    continue
-                if any(
-                    c.dep_ in ("appos", "compound") and c.i in self.by_token for c in token.children
-                ):
-                    continue  # "the agency Wpp Plc" names itself
-                if token.dep_ == "appos" or token.dep_ == "attr":
-                    continue
-                # "the Ottawa-based company" adds a fact about its referent: resolve it only when
-                # one company is in view, never by guessing between two
-                if any(
-                    c.dep_ == "amod"
-                    and c.lower_ in HYPHEN_FACTS
-                    and any(g.text == "-" for g in c.children)
-                    for c in token.children
-                ):
-                    window = self.window(self.prev_sentence_start(token.i), token.i)
-                    if (
-                        len(
-                            {
-                                n.text
-                                for n in window
-                                if not n.spelling and n.type in DEFINITE_HEADS[lower]
-                            }
-                        )
-                        > 1
-                    ):
-                        continue
-                # "Ledgerly, a Toronto startup ... the startup's backers": the name the article
-                # itself described with this noun, the latest one, before any guess
-                ante = (
-                    self._described_as(token, lower) if lower not in GENERIC_DESCRIPTIONS else None
-                )
-                # "... pressed by Kuaishou. The competitor boasts": a rival is the newest name, not
-                # the topic
-                ante = ante or self._antecedent(
-                    token,
-                    DEFINITE_HEADS[lower],
-                    topical=lower not in ("competitor", "rival"),
-                    description=True,
-                )
+                ante = self._description_antecedent(token)
             else:
                 continue
             if ante is not None:
                 self.coref[token.i] = ante
+
+    def _description_antecedent(self, token: Token) -> Name | None:
+        """The name a definite description ("the company", "the two companies") stands for."""
+        lower = token.lemma_.lower()
+        nums = [c for c in token.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")]
+        if nums or token.tag_ == "NNS":
+            group = self._recent(token, (ORG, PRODUCT), 2)
+            if len(group) == 2 and nums:
+                self.group[token.i] = group
+            return None
+        if any(c.dep_ in ("appos", "compound") and c.i in self.by_token for c in token.children):
+            return None  # "the agency Wpp Plc" names itself
+        if token.dep_ == "appos" or token.dep_ == "attr":
+            return None
+        # "the Ottawa-based company" adds a fact about its referent: resolve it only when
+        # one company is in view, never by guessing between two
+        if any(
+            c.dep_ == "amod" and c.lower_ in HYPHEN_FACTS and any(g.text == "-" for g in c.children)
+            for c in token.children
+        ):
+            window = self.window(self.prev_sentence_start(token.i), token.i)
+            if (
+                len({n.text for n in window if not n.spelling and n.type in DEFINITE_HEADS[lower]})
+                > 1
+            ):
+                return None
+        # "Ledgerly, a Toronto startup ... the startup's backers": the name the article
+        # itself described with this noun, the latest one, before any guess
+        ante = self._described_as(token, lower) if lower not in GENERIC_DESCRIPTIONS else None
+        # "... pressed by Kuaishou. The competitor boasts": a rival is the newest name, not
+        # the topic
+        return ante or self._antecedent(
+            token,
+            DEFINITE_HEADS[lower],
+            topical=lower not in ("competitor", "rival"),
+            description=True,
+        )
 
     def _described_as(self, token: Token, noun: str) -> Name | None:
         """The latest name before `token` that the article described as a `noun`."""
@@ -211,18 +201,8 @@ class Coreference:
             and h.head.head.lemma_.lower() in COMPANY_POSSESSIONS
         )
 
-    def _best_antecedent(
-        self,
-        token: Token,
-        types: tuple[str, ...],
-        prev_start: int,
-        sent_start: int,
-        *,
-        topical: bool,
-        skip_modifiers: bool = False,
-    ) -> Name | None:
-        best: Name | None = None
-        best_score = -1.0
+    def _excluded(self, token: Token) -> set[str]:
+        """Names `token` cannot stand for: its clause's subject, what its apposition describes."""
         # "Microsoft holds a stake in the company": an object never corefers with its own subject
         # (possessives may: "Amazon urged its influencers").
         # A description is never its own clause's subject, possessive or not ("Sequoia and
@@ -244,6 +224,21 @@ class Coreference:
                 for t in (described, *described.conjuncts)
                 if (n := self.by_token.get(t.i)) is not None
             )
+        return excluded
+
+    def _best_antecedent(
+        self,
+        token: Token,
+        types: tuple[str, ...],
+        prev_start: int,
+        sent_start: int,
+        *,
+        topical: bool,
+        skip_modifiers: bool = False,
+    ) -> Name | None:
+        best: Name | None = None
+        best_score = -1.0
+        excluded = self._excluded(token)
         for name in self.window(prev_start, token.i):
             if name.type not in types:
                 continue

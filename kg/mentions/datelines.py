@@ -30,17 +30,30 @@ class Datelines:
         """ "WASHINGTON (AP) _", "Beijing XINHUA in English 1313 GMT": a line opening with the
         place a story was filed from and the agency or broadcaster that filed it. Both are plain
         names, not a shouted headline; they are claimed before NER, which runs them together."""
+        # (start, end, type, source line number)
+        found = _dateline_spans(self.text) + self._source_line_spans()
+        lines: dict[int, dict[str, Name]] = defaultdict(dict)
+        for a, b, kind, line in found:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            name = self.by_token.get(span.start) or self._add(span.start, span.end, None)
+            if name is not None and name.start >= span.start and name.end <= span.end:
+                vote(name, DATELINE_PLACE if kind == PLACE else DATELINE_SOURCE)
+                name.weak = False
+                if line is not None:
+                    lines[line][kind] = name
+        # "Beijing XINHUA in English": a monitoring service's source line names a paper or
+        # broadcaster and its city (a news dateline "WASHINGTON (AP)" only says where a story
+        # was filed, so it states no seat)
+        self.sources = [
+            (pair[ORG], pair[PLACE]) for pair in lines.values() if ORG in pair and PLACE in pair
+        ]
+
+    def _source_line_spans(self) -> list[tuple[int, int, str, int | None]]:
+        """City and paper of monitoring-service source lines; their other words are blocked."""
         text = self.text
-        found: list[tuple[int, int, str, int | None]] = []  # (start, end, type, source line number)
-        for m in DATELINE.finditer(text):
-            city = m.group("city")
-            if not city.isupper() and not (
-                m.group("region") or m.group("date") or known_place(city)
-            ):
-                continue  # "Google (GOOG) -" is a ticker, not a dateline
-            for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
-                if m.group(group) is not None:
-                    found.append((m.start(group), m.end(group), kind, None))
+        found: list[tuple[int, int, str, int | None]] = []
         # both source-line forms end in a time or date: without one, skip their costly scans
         dated = _SOURCE_DATE.search(text) is not None
         sources = (*SOURCE_LINE.finditer(text), *SOURCE_NUMBERED.finditer(text)) if dated else ()
@@ -76,20 +89,17 @@ class Datelines:
                 span = self.doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
                     self.blocked.update(range(span.start, span.end))
-        lines: dict[int, dict[str, Name]] = defaultdict(dict)
-        for a, b, kind, line in found:
-            span = self.doc.char_span(a, b, alignment_mode="expand")
-            if span is None:
-                continue
-            name = self.by_token.get(span.start) or self._add(span.start, span.end, None)
-            if name is not None and name.start >= span.start and name.end <= span.end:
-                vote(name, DATELINE_PLACE if kind == PLACE else DATELINE_SOURCE)
-                name.weak = False
-                if line is not None:
-                    lines[line][kind] = name
-        # "Beijing XINHUA in English": a monitoring service's source line names a paper or
-        # broadcaster and its city (a news dateline "WASHINGTON (AP)" only says where a story
-        # was filed, so it states no seat)
-        self.sources = [
-            (pair[ORG], pair[PLACE]) for pair in lines.values() if ORG in pair and PLACE in pair
-        ]
+        return found
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int, str, int | None]]:
+    """City, region and agency of news datelines ("WASHINGTON (AP) _")."""
+    found: list[tuple[int, int, str, int | None]] = []
+    for m in DATELINE.finditer(text):
+        city = m.group("city")
+        if not city.isupper() and not (m.group("region") or m.group("date") or known_place(city)):
+            continue  # "Google (GOOG) -" is a ticker, not a dateline
+        for group, kind in (("city", PLACE), ("region", PLACE), ("agency", ORG)):
+            if m.group(group) is not None:
+                found.append((m.start(group), m.end(group), kind, None))
+    return found

@@ -166,25 +166,9 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
     doc = ent.doc
     # "National Aeronautics and Space Administration": the "and" is inside one institution's name
     one_institution = ent.label_ == "ORG" and ent[-1].lower_ in INSTITUTION_HEADS
-    end = ent.end
-    for tok in ent:
-        # "Toyota expands partnership with Panasonic on EV batteries": NER ran on past the name;
-        # a preposition governed from outside the span is not part of it ("Bank of America" is)
-        if (
-            tok.i > ent.start
-            and tok.dep_ == "prep"
-            and tok.lower_ not in NAME_PREPOSITIONS
-            and not ent.start <= tok.head.i < ent.end
-        ):
-            end = tok.i
-            break
+    end = _span_end(ent)
     for tok in doc[ent.start : end]:
-        if (
-            one_institution
-            and tok.lower_ == "and"
-            and tok.i > ent.start
-            and doc[tok.i - 1].lower_ not in INSTITUTION_HEADS
-        ):
+        if _inside_name(tok, ent, end, one_institution=one_institution):
             continue
         # "Arcturus bought Quillon Photonics" read as one organisation: a finite verb with its
         # own subject is no part of a name
@@ -198,22 +182,6 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
                 pieces.append((start, tok.i))
             start = tok.i + 1
             continue
-        # "Sam's Club", "Macy's Inc.": the possessive is inside the name when what follows it is a
-        # generic word; "Amazon's Black Business Accelerator" is two names
-        if (
-            tok.tag_ == "POS"
-            and tok.i + 1 < end
-            and all(
-                t.lower_ in GENERIC_CAPS
-                or t.lower_ in TYPE_NOUNS
-                or t.lower_ in LEGAL_SUFFIXES
-                or t.is_punct
-                for t in doc[tok.i + 1 : end]
-            )
-        ):
-            continue
-        if tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in LEGAL_SUFFIXES:
-            continue
         if (
             tok.text in (",", ";")
             or (tok.lower_ in ("and", "or") and tok.dep_ == "cc")
@@ -225,6 +193,48 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
     if start < end:
         pieces.append((start, end))
     return pieces
+
+
+def _span_end(ent: Span) -> int:
+    """Where the name ends: "Toyota expands partnership with Panasonic on EV batteries": NER
+    ran on past the name; a preposition governed from outside the span is not part of it
+    ("Bank of America" is)."""
+    for tok in ent:
+        if (
+            tok.i > ent.start
+            and tok.dep_ == "prep"
+            and tok.lower_ not in NAME_PREPOSITIONS
+            and not ent.start <= tok.head.i < ent.end
+        ):
+            return tok.i
+    return ent.end
+
+
+def _inside_name(tok: Token, ent: Span, end: int, *, one_institution: bool) -> bool:
+    """A separator-looking token that belongs to the name: the "and" of one institution's name,
+    a possessive before generic words ("Sam's Club", "Macy's Inc."; but "Amazon's Black Business
+    Accelerator" is two names), a comma before a legal suffix."""
+    doc = ent.doc
+    if (
+        one_institution
+        and tok.lower_ == "and"
+        and tok.i > ent.start
+        and doc[tok.i - 1].lower_ not in INSTITUTION_HEADS
+    ):
+        return True
+    if (
+        tok.tag_ == "POS"
+        and tok.i + 1 < end
+        and all(
+            t.lower_ in GENERIC_CAPS
+            or t.lower_ in TYPE_NOUNS
+            or t.lower_ in LEGAL_SUFFIXES
+            or t.is_punct
+            for t in doc[tok.i + 1 : end]
+        )
+    ):
+        return True
+    return tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in LEGAL_SUFFIXES
 
 
 def _group_word(text: str) -> bool:
