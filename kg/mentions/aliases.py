@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..lexicon import LEGAL_SUFFIXES, NOT_NAMES, place_name
-from ..names import COMPANY_FORMS, COMPANY_WORDS
+from ..lexicons import (
+    COMPANY_FORMS,
+    COMPANY_WORDS,
+    LEGAL_SUFFIXES,
+    NOT_NAMES,
+    place_name,
+)
 from .cue import vote
 from .cues import ALIAS
 from .name import clean_name

@@ -7,31 +7,29 @@ from collections import defaultdict
 
 from spacy.tokens import Token
 
-from ..lexicon import (
-    DEMONYMS,
-    GENERIC_CAPS,
-    LEGAL_SUFFIXES,
-    NOT_NAMES,
-    PERSON_TITLES,
-    ROLE_NOUNS,
-    TYPE_NOUNS,
-    place_name,
-)
-from ..model import PLACE
-from ..names import (
+from ..lexicons import (
     COMPANY_FORMS,
+    DEMONYMS,
     DOCUMENT_HEADS,
     FILING_WORDS,
+    GENERIC_CAPS,
     GOVERNMENT_HEADS,
     GOVERNMENT_PORTFOLIOS,
     HONORIFICS,
     KEY_HONORIFICS,
+    LEGAL_SUFFIXES,
+    NOT_NAMES,
     ORG_HEADS,
     PERSON_SPAN_OPENERS,
+    PERSON_TITLES,
+    ROLE_NOUNS,
+    TYPE_NOUNS,
     is_month_word,
     known_place,
+    place_name,
     region_name,
 )
+from ..model import PLACE
 from .cue import vote
 from .cues import (
     CITY_REGION,

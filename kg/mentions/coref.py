@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import LEGAL_SUFFIXES
+from ..lexicons import COMPANY_FORMS, COMPANY_POSSESSIONS, LEGAL_SUFFIXES
 from ..model import ORG, PERSON, PRODUCT
-from ..names import COMPANY_FORMS, COMPANY_POSSESSIONS
 from .name import Name
 from .tokens import HYPHEN_FACTS, _definite
 

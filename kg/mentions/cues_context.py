@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import PRODUCT_WHEN_MODIFIER, ROLE_NOUNS, TYPE_NOUNS
+from ..lexicons import (
+    COMPANY_POSSESSIONS,
+    PRODUCT_WHEN_MODIFIER,
+    ROLE_NOUNS,
+    TYPE_NOUNS,
+)
 from ..model import ORG, PERSON, PLACE, PRODUCT
-from ..names import COMPANY_POSSESSIONS
 from .cue import cue
 from .name import Name, familiar_place
 from .tokens import _place_shaped, is_age

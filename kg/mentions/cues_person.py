@@ -10,15 +10,15 @@ import re
 
 from spacy.tokens import Token
 
-from ..lexicon import TYPE_NOUNS
-from ..model import PERSON
-from ..names import (
+from ..lexicons import (
     HONORIFICS,
     PERSON_APPOSITIVES,
     PERSON_PASSIVE_VERBS,
     PERSON_POSSESSIONS,
     PERSON_SUBJECT_VERBS,
+    TYPE_NOUNS,
 )
+from ..model import PERSON
 from .cue import cue
 from .name import Name
 from .tokens import is_age

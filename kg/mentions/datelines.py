@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..model import ORG, PLACE
-from ..names import (
+from ..lexicons import (
     BROADCASTER_WORDS,
     DATELINE,
     SOURCE_ALONE,
@@ -14,6 +13,7 @@ from ..names import (
     SOURCE_NUMBERED,
     known_place,
 )
+from ..model import ORG, PLACE
 from .cue import vote
 from .cues import DATELINE_PLACE, DATELINE_SOURCE
 from .name import Name

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import DEMONYMS, PRODUCT_WHEN_MODIFIER, TYPE_NOUNS
+from ..lexicons import DEMONYMS, PRODUCT_WHEN_MODIFIER, TYPE_NOUNS
 from ..model import ORG, PERSON
 from .cue import vote
 from .cues import DEMONYM

@@ -12,9 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..lexicon import LEGAL_SUFFIXES, place_name
+from ..lexicons import LEGAL_SUFFIXES, known_place, place_name
 from ..model import ORG, PERSON, PLACE, PRODUCT
-from ..names import known_place
 
 NER_TYPES = {"ORG": ORG, "PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "PRODUCT": PRODUCT}
 WEAK_NER = {"FAC", "WORK_OF_ART", "NORP", "EVENT"}  # kept as candidates only, never typed by NER

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from ..lexicon import BOILERPLATE_MARKERS
+from ..lexicons import BOILERPLATE_MARKERS
 
 
 def _is_headline(sent: Span, text: str) -> bool:

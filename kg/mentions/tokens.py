@@ -6,18 +6,21 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import (
+from ..lexicons import (
     CREEDS,
     DEMONYMS,
     GENERIC_CAPS,
     GROUP_WORDS,
+    HONORIFICS,
+    INSTITUTION_HEADS,
     LEGAL_SUFFIXES,
     PERSON_TITLES,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
     ROLE_NOUNS,
     TYPE_NOUNS,
 )
 from ..model import PLACE
-from ..names import HONORIFICS, INSTITUTION_HEADS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS
 
 # "London-based", "Amazon-owned", "SoftBank-backed": participles after a hyphenated name.
 HYPHEN_FACTS = {

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..lexicon import place_name
+from ..lexicons import COMPANY_FORMS, ORG_HEADS, place_name
 from ..model import ORG, PERSON
-from ..names import COMPANY_FORMS, ORG_HEADS
 from .aliases import company_stems
 from .cue import fire, vote
 from .cues import COMPANY_STEM, CONTEXT_CUES, LIST_CUES
