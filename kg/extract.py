@@ -1325,7 +1325,7 @@ def relations(names: DocNames) -> Iterator[Found]:
 def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     """Mentions and relations of one parsed chunk of `document` (chars shifted by `offset`)."""
     names = DocNames(doc)
-    out = Extraction(document=document, aliases=dict(names.aliases))
+    out = Extraction(document=document, aliases=dict(names.aliases), typing=names.typing_record())
     for name in names.names:
         span = doc[name.start : name.end]
         start, end = offset + span.start_char, offset + span.end_char

@@ -56,6 +56,22 @@ class DocNames(Collection, Datelines, Aliases, Typing, Coreference, Lookup):
         self._share_types_in_doc()
         self._resolve_references()
 
+    def typing_record(self) -> dict[str, list[list]]:
+        """What the typing cues said of each name in this Doc, for `kg explain`:
+        name -> [[cue id, type, summed weight, times fired], ...] in the order cues first fired."""
+        out: dict[str, dict[tuple[str, str], list]] = {}
+        for name in self.names:
+            cues = out.setdefault(name.text, {})
+            for cue_id, kind, weight in name.cues:
+                entry = cues.setdefault((cue_id, kind), [cue_id, kind, 0.0, 0])
+                entry[2] += weight
+                entry[3] += 1
+        return {
+            text: [[i, k, round(w, 4), n] for i, k, w, n in cues.values()]
+            for text, cues in out.items()
+            if cues
+        }
+
     def retype(self, votes: dict[str, dict[str, float]]) -> bool:
         """Add evidence found later (the roles names play in relations) and redo the article's
         typing and coreference; True when some name's type changed."""
