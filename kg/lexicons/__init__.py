@@ -53,6 +53,7 @@ from .organisations import (
     GOVERNMENT_HEADS,
     GOVERNMENT_PORTFOLIOS,
     INSTITUTION_HEADS,
+    LEGAL_FORMS,
     LEGAL_SUFFIXES,
     ORG_HEADS,
 )
@@ -114,6 +115,7 @@ __all__ = [
     "HONORIFICS",
     "INSTITUTION_HEADS",
     "KEY_HONORIFICS",
+    "LEGAL_FORMS",
     "LEGAL_SUFFIXES",
     "MAJOR_CITIES",
     "MONTHS",

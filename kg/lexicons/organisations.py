@@ -5,23 +5,21 @@ Nothing here names an organisation: only the words their names are made of.
 
 from __future__ import annotations
 
-LEGAL_SUFFIXES = frozenset(
-    """inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc l.l.c. plc
-    p.l.c. s.p.a. spa s.a. sa ag gmbh nv n.v. bv b.v. se oyj ab asa kk k.k. pte pty lp llp
-    holdings holding group s.r.l. srl s.r.l a/s sarl s.a.r.l. s.a.s. sas oy bhd sdn kgaa""".split()
+# Legal forms that only a company carries ("Haworth, Inc.", "Green River Collieries, LLC",
+# "Volvo AB", "Siemens SE").
+LEGAL_FORMS = frozenset(
+    """inc inc. incorporated corp corp. corporation co co. ltd ltd. limited llc l.l.c. plc
+    p.l.c. lp l.p. llp l.l.p. s.a. sa n.v. nv b.v. bv ag se gmbh kgaa s.p.a. spa s.r.l. s.r.l
+    srl s.a.r.l. sarl s.a.s. sas a/s ab asa oy oyj kk k.k. pte pty bhd sdn""".split()
 )
+COMPANY_FORMS = LEGAL_FORMS
+# Words that may end a company's name without being what it is called: its legal form, and
+# "Company", "Group", "Holding(s)" ("Acme Holdings" is Acme).
+LEGAL_SUFFIXES = LEGAL_FORMS | frozenset("company group holding holdings".split())
 # Words that may follow a short company name without making it a different company.
 CORPORATE_TAIL = LEGAL_SUFFIXES | frozenset(
     "international global worldwide technologies technology platforms systems enterprises "
     "capital ventures partners industries insurance financial motors motor bancorp".split()
-)
-
-
-# Legal forms that only a company carries ("Haworth, Inc.", "Green River Collieries, LLC").
-COMPANY_FORMS = frozenset(
-    """inc inc. incorporated corp corp. corporation co co. ltd ltd. limited llc l.l.c. plc
-    p.l.c. lp l.p. llp l.l.p. s.a. n.v. nv ag gmbh s.p.a. spa pte pty bhd s.r.l. srl a/s
-    sarl kgaa oyj""".split()
 )
 
 # Last words that make a multi-word name a company's ("Reliance Industries", "Gimlet Media",
