@@ -311,9 +311,11 @@ def region_name(text: str) -> str | None:
 
 
 def known_place(text: str) -> bool:
-    """A country, state, province, capital or large city."""
+    """The one "is this a place" test: a place the lexicons know (a country or area under any of
+    its names, a state, province or region, a capital or large city). NER's "place" label is
+    trusted for these, and only weakly for names it has never heard of."""
     folded = " ".join(text.casefold().split())
-    return region_name(text) is not None or folded in _CITIES
+    return region_name(text) is not None or folded in _CITIES or place_name(text) is not None
 
 
 # Last words of a place name ("Ocala National Forest", "Nelson Street", "Fort Bend County").

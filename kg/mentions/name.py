@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..lexicons import LEGAL_SUFFIXES, known_place, place_name
+from ..lexicons import LEGAL_SUFFIXES, known_place
 from ..model import ORG, PERSON, PLACE, PRODUCT
 
 NER_TYPES = {"ORG": ORG, "PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "PRODUCT": PRODUCT}
@@ -90,7 +90,4 @@ def clean_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def familiar_place(text: str) -> bool:
-    """A place the lexicons know (country, state, capital, large city, or an alias of one): NER's
-    "place" label is trusted for these, and only weakly for names it has never heard of."""
-    return known_place(text) or place_name(text) is not None
+familiar_place = known_place  # (the name rules use; one test, in kg.lexicons.places)
