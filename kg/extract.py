@@ -28,7 +28,7 @@ ROLE_WEIGHT = 1.5
 def extract(document: Document, doc: Doc, *, offset: int = 0) -> Extraction:
     """Mentions and relations of one parsed chunk of `document` (chars shifted by `offset`)."""
     ctx = Context.of(doc)
-    out = Extraction(document=document, aliases=dict(ctx.aliases))
+    out = Extraction(document=document, aliases=dict(ctx.aliases), typing=ctx.typing_record())
     out.mentions.extend(_name_mentions(ctx, document.id, offset))
     seen = set()
     for f in _findings(ctx):

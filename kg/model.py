@@ -64,6 +64,8 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     # name -> antecedent name for abbreviations/aliases stated in the text
     aliases: dict[str, str] = field(default_factory=dict)
+    # name -> [cue id, type, summed weight, times fired] of its typing cues (kg explain reads them)
+    typing: dict[str, list[list]] = field(default_factory=dict)
 
 
 @dataclass

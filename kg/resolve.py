@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
+from .lexicons import COMPANY_WORDS, CORPORATE_TAIL, COUNTRIES, KEY_HONORIFICS, LEGAL_SUFFIXES
+from .lexicons import NOT_NAMES, place_name, region_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
-from .names import COMPANY_WORDS, KEY_HONORIFICS, region_name
 from .relations import RELATION_TYPES, SYMMETRIC
 
 # Which types each relation accepts (subject types, object types); anything else is a misreading.

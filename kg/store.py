@@ -8,8 +8,9 @@ documents, and re-runs resolution over everything: the same graph as building al
 File format (JSON lines): a header object {"format": "kg-extractions/1", "kg_version",
 "model", "base", "title", "max_nodes"}, then one object per document in corpus order:
 {"document": {...}, "sha256": text hash, "deferred": true when the language had no pipeline,
-"mentions": [...], "relations": [...], "aliases": {...}}. Mentions and relations are their
-dataclass fields without `doc_id` (it is the document's).
+"mentions": [...], "relations": [...], "aliases": {...}, "typing": {name: [[cue id, type,
+weight, count], ...]}}. Mentions and relations are their dataclass fields without `doc_id` (it is
+the document's); "typing" (the typing cues that voted, for `kg explain`) may be missing.
 """
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def dump(path: str | Path, snapshot: Snapshot) -> None:
                 "mentions": [_record(m) for m in ex.mentions],
                 "relations": [_record(r) for r in ex.relations],
                 "aliases": ex.aliases,
+                "typing": ex.typing,
             }
             fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
 
@@ -127,13 +129,14 @@ def load(path: str | Path) -> Snapshot:
             mentions = [_restore(Mention, m, doc.id) for m in rec["mentions"]]
             relations = [_restore(Relation, r, doc.id) for r in rec["relations"]]
             aliases = dict(rec.get("aliases") or {})
+            typing = dict(rec.get("typing") or {})
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise StoreError(f"{path}:{lineno}: damaged or written by another kg version ({type(exc).__name__}: {exc}); rebuild with kg build") from None
         documents.append(doc)
         if rec.get("deferred"):
             deferred.append(doc)
         else:
-            extractions.append(Extraction(document=doc, mentions=mentions, relations=relations, aliases=aliases))
+            extractions.append(Extraction(document=doc, mentions=mentions, relations=relations, aliases=aliases, typing=typing))
     return Snapshot(documents=documents, extractions=extractions, deferred=deferred, settings=settings)
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from kg.mentions import DocNames, clean_name
 from kg.model import ORG, PERSON, PLACE
-from kg.names import known_place, region_name
+from kg.lexicons import known_place, region_name
 
 VOCAB = spacy.blank("en").vocab
 

@@ -9,6 +9,7 @@ from ._app import app, fail
 from . import build, evaluate, export, query, validate  # noqa: F401,E402  (register commands)
 from . import add, push  # noqa: F401,E402  (kg add, kg push)
 from . import rules  # noqa: F401,E402  (kg rules)
+from . import explain  # noqa: F401,E402  (kg explain)
 
 
 def main() -> None:

@@ -33,6 +33,10 @@ class Context:
     def aliases(self) -> dict[str, str]:
         return self._names.aliases
 
+    def typing_record(self) -> dict:
+        """Which typing cues voted for each name (kept for `kg explain`)."""
+        return self._names.typing_record()
+
     @property
     def sources(self) -> list[tuple[Name, Name]]:
         """(paper or broadcaster, its city) from source lines ("Beijing XINHUA in English")."""
