@@ -146,7 +146,9 @@ def _document(data: dict) -> Document:
     return Document(**data)
 
 
-def reconcile(previous: list[Document], documents: list[Document]) -> tuple[list[Document], list[Document]]:
+def reconcile(
+    previous: list[Document], documents: list[Document]
+) -> tuple[list[Document], list[Document]]:
     """(previous, documents) with new documents matched to stored ones by what they are.
 
     How the user names a path must not matter: an article whose text is already stored is
@@ -174,7 +176,7 @@ def reconcile(previous: list[Document], documents: list[Document]) -> tuple[list
                 renamed[old.id] = doc.id
         matched.append(doc)
     if renamed:
-        previous = [dataclasses.replace(d, id=renamed[d.id]) if d.id in renamed else d for d in previous]
+        previous = [dataclasses.replace(d, id=renamed.get(d.id, d.id)) for d in previous]
     return previous, matched
 
 
@@ -182,4 +184,7 @@ def snapshot_of(documents: Iterable[Document], extractions: Iterable[Extraction]
     return Snapshot(list(documents), list(extractions), list(deferred), dict(settings))
 
 
-__all__ = ["FILENAME", "FORMAT", "Snapshot", "StoreError", "dump", "load", "reconcile", "snapshot_of", "text_hash"]
+__all__ = [
+    "FILENAME", "FORMAT", "Snapshot", "StoreError", "dump", "load", "reconcile", "snapshot_of",
+    "text_hash",
+]

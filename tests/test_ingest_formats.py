@@ -152,7 +152,8 @@ def test_one_article_in_two_files_is_one_document_with_both_sources(tmp_path):
 
 def test_identity_does_not_depend_on_how_the_path_is_written(tmp_path, monkeypatch):
     (tmp_path / "a" / "sub").mkdir(parents=True)
-    (tmp_path / "a" / "sub" / "x.txt").write_text("Brennmoor Rail ordered trains.", encoding="utf-8")
+    (tmp_path / "a" / "sub" / "x.txt").write_text("Brennmoor Rail ordered trains.",
+                                                  encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     ids = {next(iter(read([p])[0])).id for p in ("a", "a/sub", "a/sub/x.txt", tmp_path / "a",
                                                   "a/./sub/../sub/x.txt")}
@@ -172,7 +173,8 @@ def test_stdin_text_and_jsonl(monkeypatch):
     monkeypatch.setattr(sys, "stdin", Stdin(b"Kestrel Air opened a route to Oslo.\n"))
     (doc,), _ = read(["-"])
     assert doc.text.startswith("Kestrel Air") and doc.source == "<stdin>"
-    lines = b'{"id": "s1", "text": "Kestrel Air flies to Oslo."}\n{"text": "Orrin Labs hired Amara."}\n'
+    lines = (b'{"id": "s1", "text": "Kestrel Air flies to Oslo."}\n'
+             b'{"text": "Orrin Labs hired Amara."}\n')
     monkeypatch.setattr(sys, "stdin", Stdin(lines))
     docs, _ = read(["-"])
     assert [d.source for d in docs] == ["<stdin>:1", "<stdin>:2"] and docs[0].id == "s1"
@@ -253,7 +255,7 @@ def test_a_fact_from_a_saved_page_reaches_the_graph(tmp_path):
     shutil.copy(DATA / "saved-article.html", corpus / "northwind-copy.htm")  # syndicated copy
     proc = run_kg("build", "pages", "--out", "out", "--no-html", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "1 duplicate article merged" in proc.stderr
+    assert "1 duplicate article (the text of another file or record)" in proc.stderr
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     docs = list(g.subjects(RDF.type, KG.Document))
     assert len(docs) == 1

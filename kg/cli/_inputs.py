@@ -5,6 +5,10 @@ import sys
 
 from ._app import fail
 
+PATHS_HELP = (
+    "Files (.txt, .md, .jsonl, .html, .warc[.gz], .rss/.atom/.xml feeds), folders (searched "
+    "recursively), or - for stdin."
+)
 MAX_CHARS_HELP = (
     "Longest document read, in characters (default 1,000,000): a longer one is cut at a "
     "paragraph end with a warning, so one huge file cannot exhaust memory."

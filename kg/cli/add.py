@@ -11,7 +11,7 @@ from .. import DEFAULT_MODEL, __version__
 from ..store import FILENAME, StoreError, dump, load, reconcile, snapshot_of
 from ..vocab import DEFAULT_BASE
 from ._app import app, fail
-from ._inputs import MAX_CHARS_HELP, VERBOSE_HELP, read_inputs
+from ._inputs import MAX_CHARS_HELP, PATHS_HELP, VERBOSE_HELP, read_inputs
 
 
 def save_store(out: Path, result, *, model: str, base: str, title: str, html: bool, max_nodes: int | None) -> None:
@@ -24,7 +24,7 @@ def save_store(out: Path, result, *, model: str, base: str, title: str, html: bo
 
 @app.command()
 def add(
-    paths: List[Path] = typer.Argument(..., help="Files (as for kg build), folders or - (stdin) to add or update."),
+    paths: List[Path] = typer.Argument(..., help=PATHS_HELP),
     out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder of a previous kg build (graph.ttl, extractions.jsonl)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline; must be the one the graph was built with (the default)."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),

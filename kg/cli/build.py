@@ -9,12 +9,12 @@ import typer
 from .. import DEFAULT_MODEL
 from ..vocab import DEFAULT_BASE
 from ._app import app, fail
-from ._inputs import MAX_CHARS_HELP, VERBOSE_HELP, read_inputs
+from ._inputs import MAX_CHARS_HELP, PATHS_HELP, VERBOSE_HELP, read_inputs
 
 
 @app.command()
 def build(
-    paths: List[Path] = typer.Argument(..., help="Files (.txt, .md, .jsonl, .html, .warc[.gz], .rss/.atom/.xml feeds), folders (searched recursively), or - for stdin."),
+    paths: List[Path] = typer.Argument(..., help=PATHS_HELP),
     out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder for graph.ttl and graph.html."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Any installed spaCy pipeline."),
     base: str = typer.Option(DEFAULT_BASE, "--base", help="Base IRI for entity and document nodes."),

@@ -99,7 +99,8 @@ def _read_file(source: Source, *, max_chars: int, report: Report) -> Iterator[Do
     from .jsonl import read_jsonl
     from .warc import read_warc
 
-    path, kind, where = source.path, source.kind, {"source": source.path, "location": source.location}
+    path, kind = source.path, source.kind
+    where = {"source": source.path, "location": source.location}
     if kind == "jsonl":
         with open(path, "rb") as fh:
             yield from read_jsonl(fh, **where, max_chars=max_chars, report=report)
@@ -107,7 +108,8 @@ def _read_file(source: Source, *, max_chars: int, report: Report) -> Iterator[Do
     if kind == "warc":
         yield from read_warc(path, location=source.location, max_chars=max_chars, report=report)
         return
-    per_char = TEXT_LIMIT_BYTES_PER_CHAR if kind in ("text", "markdown") else PAGE_LIMIT_BYTES_PER_CHAR
+    textual = kind in ("text", "markdown")
+    per_char = TEXT_LIMIT_BYTES_PER_CHAR if textual else PAGE_LIMIT_BYTES_PER_CHAR
     data, cut = read_limited(path, max_chars * per_char)
     if cut:
         warn(path, f"larger than {max_chars * per_char:,} bytes: only its start is read "
@@ -140,6 +142,8 @@ def _read_stdin(*, max_chars: int, report: Report) -> Iterator[Document]:
     from .html import read_html
     from .jsonl import line_limit, read_jsonl
 
+    if getattr(sys.stdin, "isatty", lambda: False)():
+        print("reading articles from standard input (end with Ctrl-D)", file=sys.stderr)
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # pragma: no cover - stdin replaced by a text-only object
         data = sys.stdin.read(line_limit(max_chars)).encode("utf-8", "surrogatepass")

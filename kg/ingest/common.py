@@ -64,8 +64,8 @@ class Report:
         if self.repeated:
             parts.append(f"{_n(len(self.repeated), 'path')} given more than once read once")
         if self.duplicates:
-            parts.append(f"{_n(len(self.duplicates), 'duplicate article')} merged into one "
-                         "document each (kept as extra sources)")
+            parts.append(f"{_n(len(self.duplicates), 'duplicate article')} (the text of another"
+                         " file or record) kept as extra sources of one document")
         if self.skipped:
             parts.append(f"{_n(self.skipped, 'file or record', 'files or records')} skipped "
                          "(see warnings)")

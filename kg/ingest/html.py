@@ -28,7 +28,8 @@ def decode_html(data: bytes, *, charset: str | None = None) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    declared = charset or (m.group(1).decode("ascii") if (m := _CHARSET.search(data[:4096])) else None)
+    m = _CHARSET.search(data[:4096])
+    declared = charset or (m.group(1).decode("ascii") if m else None)
     for encoding in (declared, "utf-8"):
         if encoding:
             try:
@@ -48,7 +49,7 @@ def read_html(
     date: str | None = None,
     charset: str | None = None,
 ) -> Iterator[Document]:
-    """One document from one page (`url`/`date`: from a WARC record, used when the page has none)."""
+    """One document from one page (`url`, `date`: a WARC record's, for a page that has none)."""
     page = decode_html(data, charset=charset)
     found = extract_page(page)
     if found is None or not (found.get("text") or "").strip():

@@ -25,7 +25,9 @@ _URL_KEYS = ("url", "canonical_url", "canonical", "link", "permalink", "source")
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate", "date_published")
 
 
-def read_text(text: str, *, source: str, location: str | None, max_chars: int) -> Iterator[Document]:
+def read_text(
+    text: str, *, source: str, location: str | None, max_chars: int
+) -> Iterator[Document]:
     doc = make_document(text, doc_id=None, source=source, location=location, max_chars=max_chars)
     if doc is not None:
         yield doc

@@ -36,7 +36,8 @@ def read_warc(
                 warn(f"{path}#{number}", f"skipped: truncated record ({exc})")
                 continue
             except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                text = str(exc).strip()
+                reason = text.splitlines()[0] if text else type(exc).__name__
                 warn(f"{path}#{number}", f"skipped: damaged or truncated record ({reason[:200]});"
                                          " no later record can be read")
                 return

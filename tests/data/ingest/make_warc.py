@@ -13,12 +13,14 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).parent
-PAGE = """<!doctype html><html lang="en"><head><meta charset="{charset}"><title>{title} - Coastline Post</title>
+PAGE = """<!doctype html><html lang="en"><head><meta charset="{charset}">
+<title>{title} - Coastline Post</title>
 <meta property="article:published_time" content="{date}T06:00:00Z"></head><body>
 <nav><a href="/">Home</a> <a href="/business">Business</a> <a href="/weather">Weather</a></nav>
 <div class="cookie-notice">This site uses cookies. Accept cookies to continue reading.</div>
 <article><h1>{title}</h1>{body}</article>
-<aside class="more"><h3>More from Coastline Post</h3><a href="/x">Ferry timetable changes announced</a></aside>
+<aside class="more"><h3>More from Coastline Post</h3>
+<a href="/x">Ferry timetable changes announced</a></aside>
 <footer>Coastline Post, all rights reserved</footer></body></html>"""
 ARTICLES = [
     ("https://coastline.example/2024/06/10/ostrava-steel", "2024-06-10", "utf-8",
