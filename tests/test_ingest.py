@@ -114,3 +114,14 @@ def test_saved_extractions_in_an_input_folder_are_not_read_as_articles(tmp_path)
     docs, warns = read([tmp_path])
     assert [d.source for d in docs] == [str(tmp_path / "a.txt")]
     assert len(warns) == 1 and "extractions.jsonl" in warns[0] and "not articles" in warns[0]
+
+
+def test_parse_batches_are_bounded_in_characters_and_keep_order():
+    from kg.nlp import BATCH_CHARS, CHUNK_CHARS, _batches
+
+    long_doc = [("x" * CHUNK_CHARS, ("long", i)) for i in range(40)]  # one long document
+    articles = [("y" * 3000, ("short", i)) for i in range(70)]  # ordinary articles
+    batches = list(_batches(iter(long_doc + articles), 32))
+    assert [p for b in batches for p in b] == long_doc + articles
+    assert all(len(b) <= 32 and sum(len(t) for t, _ in b) <= BATCH_CHARS for b in batches)
+    assert max(len(b) for b in batches) == 32  # articles still go 32 at a time

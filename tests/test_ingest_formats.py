@@ -267,3 +267,28 @@ def test_a_fact_from_a_saved_page_reaches_the_graph(tmp_path):
     acquired = KG.acquired
     assert any("Harbor" in str(g.value(o, URIRef("http://www.w3.org/2000/01/rdf-schema#label")))
                for o in g.objects(None, acquired))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _model_available(), reason="spaCy model not installed")
+def test_every_input_kind_yields_its_facts(tmp_path):
+    """One build of all fixtures: a fact from each kind of input links its two entities."""
+    shutil.copytree(DATA, tmp_path / "in", ignore=shutil.ignore_patterns("*.py"))
+    proc = run_kg("build", "in", "--out", "out", "--no-html", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    rdfs_label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    label = {s: str(o) for s, o in g.subject_objects(rdfs_label)}
+    from kg.vocab import RELATIONS
+
+    linked = {frozenset((label.get(s), label.get(o)))
+              for s, p, o in g if p in set(RELATIONS.values())}
+    for a, b in [("Northwind Robotics", "Harbor Sensors"),  # saved page
+                 ("Pennant Holdings", "Corvale Foods"),  # JSON-LD page
+                 ("Lena Hofer", "Ostrava Steelworks"),  # WARC record
+                 ("Tessaline Energy", "Brightwater Ports"),  # Atom entry
+                 ("Orrin Labs", "Meridel Health"),  # RSS item
+                 ("Henri Vasseur", "Grayline Logistics")]:  # Markdown
+        assert frozenset((a, b)) in linked, (a, b)
+    assert not {"Brennmoor Rail", "Glowmark Industries", "Lakeside Ledger Media"} & set(
+        label.values())
