@@ -11,7 +11,6 @@ record that cannot be read is skipped with a warning naming it (and its line).
 from __future__ import annotations
 
 import io
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -138,36 +137,30 @@ def _read_text(
 
 
 def _read_stdin(*, max_chars: int, report: Report) -> Iterator[Document]:
-    """Standard input: JSON Lines when its first line is a JSON object, else one text."""
+    """Standard input: JSON Lines (streamed) when it starts with "{", else one text or page."""
     from .html import read_html
-    from .jsonl import line_limit, read_jsonl
+    from .jsonl import read_jsonl
 
     if getattr(sys.stdin, "isatty", lambda: False)():
         print("reading articles from standard input (end with Ctrl-D)", file=sys.stderr)
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # pragma: no cover - stdin replaced by a text-only object
-        data = sys.stdin.read(line_limit(max_chars)).encode("utf-8", "surrogatepass")
-    else:
-        data = stream.read(line_limit(max_chars))
+        stream = io.BytesIO(sys.stdin.read(max_chars).encode("utf-8", "surrogatepass"))
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)
     report.files += 1
-    first = data.lstrip()[:1]
-    if first == b"{" and _first_line_is_object(data):
-        yield from read_jsonl(io.BufferedReader(io.BytesIO(data)), source="<stdin>", location=None,
-                              max_chars=max_chars, report=report)
-    elif first == b"<" and b"<html" in data[:4096].lower():
+    head = stream.peek(4096)[:4096].lstrip()
+    if head[:1] == b"{":
+        yield from read_jsonl(stream, source="<stdin>", location=None, max_chars=max_chars,
+                              report=report)
+        return
+    data = stream.read(max_chars * PAGE_LIMIT_BYTES_PER_CHAR)
+    if head[:1] == b"<" and b"<html" in head.lower():
         yield from read_html(data, source="<stdin>", location=None, max_chars=max_chars)
     else:
-        kind = "markdown" if data.lstrip().startswith(b"---") else "text"
+        kind = "markdown" if head.startswith(b"---") else "text"
         yield from _read_text(data, kind, source="<stdin>", location=None, max_chars=max_chars,
                               report=report)
-
-
-def _first_line_is_object(data: bytes) -> bool:
-    line = data.lstrip().split(b"\n", 1)[0]
-    try:
-        return isinstance(json.loads(line), dict)
-    except (ValueError, RecursionError):
-        return False
 
 
 def collect(
