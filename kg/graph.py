@@ -8,6 +8,7 @@ hedged or negated claim stays queryable without ever being asserted.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
@@ -80,13 +81,17 @@ def build_graph(
         node = doc_iris[document.id] = mint_iri(base, "doc", document.id)
         g.add((node, RDF.type, KG.Document))
         g.add((node, RDF.type, PROV.Entity))
-        g.add((node, RDFS.label, Literal(clean_literal(document.title or document.id))))
+        # ids are content hashes: an untitled document is labelled by where it was read from
+        g.add((node, RDFS.label, Literal(clean_literal(document.title or document.source))))
         if document.title:
             g.add((node, DCTERMS.title, Literal(clean_literal(document.title))))
         if document.date:
             g.add((node, DCTERMS.date, _date_literal(document.date)))
-        if document.url:
-            g.add((node, DCTERMS.source, Literal(clean_literal(document.url))))
+        if document.author:
+            g.add((node, DCTERMS.creator, Literal(clean_literal(document.author))))
+        # the URL, then every other copy of the same article (syndicated, saved twice)
+        for source in ((document.url,) if document.url else ()) + document.sources:
+            g.add((node, DCTERMS.source, Literal(clean_literal(source))))
         g.add((node, KG.sourcePath, Literal(clean_literal(document.source))))
         if document.lang:
             g.add((node, DCTERMS.language, Literal(clean_literal(document.lang))))
@@ -135,12 +140,15 @@ def build_graph(
 
 
 def _date_literal(value: str) -> Literal:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    if re.fullmatch(r"\d{4}", value):
-        return Literal(value, datatype=XSD.gYear)
+    """A typed date only when it is a real one: "2024-13-45" stays a plain literal."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if m:
+        year, month, day = (int(g) if g else None for g in m.groups())
+        try:
+            datetime.date(year, 1 if month is None else month, 1 if day is None else day)
+        except ValueError:
+            return Literal(clean_literal(value))
+        return Literal(value, datatype=XSD.date if day else XSD.gYearMonth if month else XSD.gYear)
     return Literal(clean_literal(value))
 
 

@@ -22,6 +22,13 @@ class Document:
     date: str | None = None
     url: str | None = None
     lang: str | None = None
+    author: str | None = None
+    # Other places the same text was read from (syndicated copies, the same file under another
+    # name), as given: one article is one document however many copies a corpus holds.
+    sources: tuple[str, ...] = ()
+    # Resolved locations (real path, plus ":line" or "#record") of the document and its copies:
+    # what `kg add` recognises a changed file by, whichever path the user typed.
+    locations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

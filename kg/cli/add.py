@@ -8,9 +8,10 @@ from typing import List, Optional
 import typer
 
 from .. import DEFAULT_MODEL, __version__
-from ..store import FILENAME, StoreError, dump, load, snapshot_of
+from ..store import FILENAME, StoreError, dump, load, reconcile, snapshot_of
 from ..vocab import DEFAULT_BASE
-from ._app import app, fail, read_inputs
+from ._app import app, fail
+from ._inputs import MAX_CHARS_HELP, PATHS_HELP, VERBOSE_HELP, read_inputs
 
 
 def save_store(out: Path, result, *, model: str, base: str, title: str, html: bool, max_nodes: int | None) -> None:
@@ -23,17 +24,19 @@ def save_store(out: Path, result, *, model: str, base: str, title: str, html: bo
 
 @app.command()
 def add(
-    paths: List[Path] = typer.Argument(..., help="Files (.txt, .md, .jsonl) and folders to add or update."),
+    paths: List[Path] = typer.Argument(..., help=PATHS_HELP),
     out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder of a previous kg build (graph.ttl, extractions.jsonl)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline; must be the one the graph was built with (the default)."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="As for kg build; default: what the build used."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1000, help=MAX_CHARS_HELP),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP),
 ) -> None:
     """Add new or changed documents to OUT and rewrite OUT/graph.ttl (and graph.html).
 
     The result is the graph `kg build` would give for all the documents at once. A document
-    whose id (file name, or path inside a given folder, or JSONL "id") is already in the graph
-    is skipped if its text is unchanged and replaces the old version if it changed.
+    whose text is already in the graph is skipped, whatever path names it; a file (or JSONL
+    "id") already in the graph whose text changed replaces the old version.
     """
     from ..export import ExportError, export
     from ..nlp import ModelError
@@ -53,10 +56,11 @@ def add(
     if settings.get("kg_version") not in (None, __version__):
         print(f"warning: {store_path} was written by kg {settings['kg_version']}; this is kg {__version__} (rebuild to re-extract old documents with the new rules)", file=sys.stderr)
     base = settings.get("base") or DEFAULT_BASE
-    documents = read_inputs(paths)
+    documents = read_inputs(paths, max_chars=max_chars, verbose=verbose)
+    previous, documents = reconcile(snapshot.documents, documents)
     try:
         update = add_documents(
-            snapshot.documents, snapshot.extractions, snapshot.deferred, documents, model=built_with, base=base, n_process=workers
+            previous, snapshot.extractions, snapshot.deferred, documents, model=built_with, base=base, n_process=workers
         )
     except ModelError as exc:
         fail(str(exc))

@@ -8,18 +8,21 @@ import typer
 
 from .. import DEFAULT_MODEL
 from ..vocab import DEFAULT_BASE
-from ._app import app, fail, read_inputs
+from ._app import app, fail
+from ._inputs import MAX_CHARS_HELP, PATHS_HELP, VERBOSE_HELP, read_inputs
 
 
 @app.command()
 def build(
-    paths: List[Path] = typer.Argument(..., help="Files (.txt, .md, .jsonl) and folders (searched recursively)."),
+    paths: List[Path] = typer.Argument(..., help=PATHS_HELP),
     out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder for graph.ttl and graph.html."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Any installed spaCy pipeline."),
     base: str = typer.Option(DEFAULT_BASE, "--base", help="Base IRI for entity and document nodes."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),
     html: bool = typer.Option(True, "--html/--no-html", help="Also write graph.html."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep only the N most connected entities in graph.html (the Turtle keeps all)."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1000, help=MAX_CHARS_HELP),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS", help="Parse on a dask.distributed cluster (e.g. tcp://10.0.0.5:8786); needs the 'dask' extra."),
 ) -> None:
     """Read articles and write OUT/graph.ttl and OUT/graph.html."""
@@ -32,7 +35,7 @@ def build(
 
     if not base.endswith(("/", "#")):
         fail(f"--base must end with '/' or '#': {base}")
-    documents = read_inputs(paths)
+    documents = read_inputs(paths, max_chars=max_chars, verbose=verbose)
     progress = _progress(len(documents))
     try:
         if dask:  # parsing on a cluster; resolution and export stay here
