@@ -104,8 +104,10 @@ def _request(url: str, *, method: str, data=None, headers: dict[str, str] | None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise EndpointError(f"{_public(url)}: not an http(s) URL")
     headers = {"User-Agent": USER_AGENT, **(headers or {})}
-    url_user = urllib.parse.unquote(parts.username) if parts.username is not None else None
-    url_password = urllib.parse.unquote(parts.password or "") if parts.username is not None else None
+    url_user = url_password = None
+    if parts.username is not None:
+        url_user = urllib.parse.unquote(parts.username)
+        url_password = urllib.parse.unquote(parts.password or "")
     auth, secrets = _credentials(url_user, url_password)
     if parts.username is not None:
         netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
@@ -221,7 +223,8 @@ def _term(binding: dict) -> Node:
 def _timeout_fields(server: str, timeout: float | None) -> tuple[dict[str, str], dict[str, str]]:
     """(headers, form fields) carrying the time limit to a server of the given kind."""
     if server not in SERVER_KINDS:
-        raise EndpointError(f"unknown server kind {server!r}; choose from {', '.join(SERVER_KINDS)}")
+        kinds = ", ".join(SERVER_KINDS)
+        raise EndpointError(f"unknown server kind {server!r}; choose from {kinds}")
     if not timeout:
         return {}, {}
     header, param, unit = SERVER_KINDS[server]
@@ -246,12 +249,14 @@ def send_query(url: str, text: str, form: str, *, timeout: float | None = 300,
         try:
             g.parse(io.BytesIO(payload), format="nt")
         except Exception as exc:  # rdflib raises parser-specific types
-            raise EndpointError(f"{_public(url)}: the answer is not N-Triples ({str(exc)[:200]})") from None
+            why = str(exc)[:200]
+            raise EndpointError(f"{_public(url)}: the answer is not N-Triples ({why})") from None
         return ["s", "p", "o"], [list(t) for t in g]
     try:
         data = json.loads(payload)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise EndpointError(f"{_public(url)}: the answer is not SPARQL JSON results (is this the query endpoint?)") from None
+        raise EndpointError(f"{_public(url)}: the answer is not SPARQL JSON results"
+                            " (is this the query endpoint?)") from None
     if "boolean" in data:
         return ["ask"], [[bool(data["boolean"])]]
     columns = list(data.get("head", {}).get("vars", []))
@@ -267,7 +272,8 @@ def prepare_remote(sparql: str, bindings=None) -> tuple[str, str]:
 
     try:
         form = vet(sparql, PREFIXES)
-        text = with_prefixes(bind_values(sparql, bindings), {k: str(v) for k, v in PREFIXES.items()})
+        prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        text = with_prefixes(bind_values(sparql, bindings), prefixes)
         vet(text)
     except QueryError as exc:
         raise EndpointError(str(exc)) from None

@@ -173,7 +173,8 @@ def _rdflib_term(term) -> Node | None:
     return Literal(str(term))  # an RDF-star triple term: shown as text
 
 
-def _execute(store: ox.Store, text: str, union: bool, prefixes: dict[str, str]) -> tuple[list[str], list[list]]:
+def _execute(store: ox.Store, text: str, union: bool,
+             prefixes: dict[str, str]) -> tuple[list[str], list[list]]:
     try:
         result = store.query(text, use_default_graph_as_union=union, prefixes=prefixes)
     except SyntaxError as exc:
@@ -181,7 +182,9 @@ def _execute(store: ox.Store, text: str, union: bool, prefixes: dict[str, str]) 
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [[bool(result)]]
     if isinstance(result, ox.QueryTriples):
-        return ["s", "p", "o"], [[_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)] for t in result]
+        triples = [[_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)]
+                   for t in result]
+        return ["s", "p", "o"], triples
     names = [v.value for v in result.variables]
     return names, [[_rdflib_term(solution[name]) for name in names] for solution in result]
 

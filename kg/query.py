@@ -9,10 +9,10 @@
 
 Saved queries live in ontology/queries/NAME.rq. Their header is a comment block: the first line
 describes the query; each `# @param NAME TYPE DESCRIPTION` line declares a parameter, bound to the
-variable ?NAME. TYPE is string, entity (a label or alias, matched ignoring case, see kg.query_entities),
-integer, decimal or relation (a core relation name such as partnerOf, bound as its IRI); a
-trailing "?" (string?) makes the parameter optional, in which case the variable is left unbound
-and the query matches every value.
+variable ?NAME. TYPE is string, entity (a label or alias, matched ignoring case, see
+kg.query_entities), integer, decimal or relation (a core relation name such as partnerOf, bound
+as its IRI); a trailing "?" (string?) makes the parameter optional, in which case the variable
+is left unbound and the query matches every value.
 """
 from __future__ import annotations
 
@@ -188,11 +188,13 @@ def _term(param: Param, value: str) -> Identifier:
         except InvalidOperation:
             raise QueryError(f"--param {param.name} must be a number, got {value!r}") from None
     if value not in RELATIONS:
-        raise QueryError(f"--param {param.name} must be one of {', '.join(RELATIONS)}, got {value!r}")
+        choices = ", ".join(RELATIONS)
+        raise QueryError(f"--param {param.name} must be one of {choices}, got {value!r}")
     return RELATIONS[value]
 
 
-def bind_params(values: dict[str, str], declared: tuple[Param, ...] | None, text: str, name: str = "query") -> dict[str, Identifier]:
+def bind_params(values: dict[str, str], declared: tuple[Param, ...] | None, text: str,
+                name: str = "query") -> dict[str, Identifier]:
     """initBindings for a query. Saved queries declare their parameters; others take strings."""
     if declared is None:
         bindings: dict[str, Identifier] = {}
@@ -243,7 +245,8 @@ def prepare(text: str, namespaces: dict[str, object] | None = None):
         raise QueryError(f"not a valid SPARQL query: {_first_line(exc)}") from None
 
 
-def _execute(graph: Graph, prepared, bindings: dict[str, Identifier] | None) -> tuple[list[str], list[list]]:
+def _execute(graph: Graph, prepared,
+             bindings: dict[str, Identifier] | None) -> tuple[list[str], list[list]]:
     from rdflib.plugins import sparql as rdflib_sparql
 
     saved = rdflib_sparql.SPARQL_LOAD_GRAPHS
@@ -267,7 +270,8 @@ def run_query(
     bindings: dict[str, Identifier] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> tuple[list[str], list[list[Node | None]]]:
-    """(variable names, rows) of a SELECT; ASK gives one 'ask' column; CONSTRUCT/DESCRIBE give s, p, o.
+    """(variable names, rows) of a SELECT; ASK gives one 'ask' column; CONSTRUCT/DESCRIBE give
+    s, p, o. rdflib's engine, for programs holding an rdflib Graph (kg query uses kg.oxstore).
 
     With a timeout (seconds) the query runs in a forked child that is killed when time is up.
     """

@@ -101,7 +101,8 @@ def format_rows(
     def line(values: list[str]) -> str:
         # the last column is never cut: it is where long text (sentences) goes
         last = len(values) - 1
-        parts = [v if i == last else v[:60].ljust(w) for i, (v, w) in enumerate(zip(values, widths))]
+        parts = [v if i == last else v[:60].ljust(w)
+                 for i, (v, w) in enumerate(zip(values, widths))]
         return "  ".join(parts).rstrip()
 
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]

@@ -5,9 +5,12 @@ by hundreds of MB a second), and the engine is native code that Python cannot in
 query runs in a forked child:
 
 * time: the parent waits at most `timeout` seconds, then kills the child;
-* memory: the child's address space is capped (RLIMIT_AS); running out ends the child, and the
-  parent reports one line instead of the engine's abort message or backtrace (the child's
-  stderr is discarded);
+* memory: the child's private writable memory is capped (RLIMIT_DATA on Linux: heap and
+  anonymous mappings, which is what a runaway query grows; RLIMIT_AS elsewhere). RLIMIT_AS
+  would also count address space reserved but never used (allocator arenas, the on-disk index's
+  mappings: ~400 MB for an empty store), so a cap would refuse small queries on big indexes.
+  Running out ends the child, and the parent reports one line instead of the engine's abort
+  message or backtrace (the child's stderr is discarded);
 * lifetime: the child dies with its parent. On Linux PR_SET_PDEATHSIG makes the kernel kill it
   when `kg query` dies for any reason (SIGKILL included); SIGTERM and SIGHUP are also caught by
   the parent, which kills the child before exiting; elsewhere a watchdog thread in the child
@@ -109,11 +112,12 @@ def _harden(parent: int, max_memory_mb: int | None) -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_DFL)
     if max_memory_mb:
+        kind = resource.RLIMIT_DATA if sys.platform.startswith("linux") else resource.RLIMIT_AS
         limit = max_memory_mb * MB
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft, hard = resource.getrlimit(kind)
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        resource.setrlimit(kind, (limit, hard))
     devnull = os.open(os.devnull, os.O_WRONLY)  # the engine's abort messages and backtraces
     os.dup2(devnull, 2)
     os.close(devnull)

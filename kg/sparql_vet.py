@@ -24,7 +24,7 @@ from rdflib.term import Identifier
 
 
 class QueryError(Exception):
-    """A refused or malformed query, a bad parameter or an unreadable graph: reported in one line."""
+    """A refused or malformed query, a bad parameter or an unreadable graph: one line."""
 
 
 READ_ONLY = "updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: kg query is read-only"

@@ -95,7 +95,8 @@ def hostile(url: str) -> list[str]:
         f"SELECT * WHERE {{ ?s ?p ?o }} # \\u000a SERVICE {leak} {{ ?a ?b ?c }}",
         f"SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE SILENT {leak} {{ ?a ?b ?c }} }} }}",
         f"SELECT * WHERE {{ {{ SELECT ?a WHERE {{ SERVICE {leak} {{ ?a ?b ?c }} }} }} }}",
-        f"SELECT * WHERE {{ {{ ?s ?p ?o }} UNION {{ MINUS {{ SERVICE {leak} {{ ?a ?b ?c }} }} }} }}",
+        f"SELECT * WHERE {{ {{ ?s ?p ?o }} UNION {{ MINUS {{ SERVICE {leak} {{ ?a ?b ?c }} }} }}"
+        " }",
         f"ASK {{ OPTIONAL {{ service {leak} {{ ?a ?b ?c }} }} }}",
         f"CONSTRUCT {{ ?a ?b ?c }} WHERE {{ SERVICE {leak} {{ ?a ?b ?c }} }}",
         f'SELECT * WHERE {{ ?s ?p "\\u0022 }} SERVICE {leak} {{ ?a ?b ?c }} #" }}',

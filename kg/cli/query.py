@@ -42,18 +42,78 @@ class ServerKind(str, Enum):
 
 @app.command()
 def query(
-    graph: Optional[str] = typer.Argument(None, help="Graph file (.ttl, .nt, .jsonld, .trig, .nq); omitted with --endpoint."),
-    sparql: Optional[str] = typer.Argument(None, help="SPARQL text or the path of a .rq file (or use --name)."),
+    graph: Optional[str] = typer.Argument(
+        None,
+        help=(
+            "Graph file (.ttl, .nt, .jsonld, .trig, .nq); omitted with --endpoint."
+        ),
+    ),
+    sparql: Optional[str] = typer.Argument(
+        None,
+        help=(
+            "SPARQL text or the path of a .rq file (or use --name)."
+        ),
+    ),
     *,
-    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a saved query from ontology/queries (see --list)."),
-    param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE: bind ?NAME to VALUE (an RDF term, never query text). Repeatable."),
-    list_: bool = typer.Option(False, "--list", help="List the saved queries and their parameters, then exit."),
-    format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="table, csv or json for SELECT/ASK (default table); turtle or ntriples for CONSTRUCT/DESCRIBE (default turtle)."),
-    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0, help="Stop the query after this many seconds (0: no limit); also sent to the server with --endpoint (see --server)."),
-    max_memory: Optional[int] = typer.Option(None, "--max-memory", min=0, help="Memory cap of the query process in MB (default: half the machine's RAM; 0: none)."),
-    endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", help="Query a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of a file. Credentials: KG_ENDPOINT_TOKEN, or KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD."),
-    server: ServerKind = typer.Option(ServerKind.auto, "--server", help="Kind of server behind --endpoint: decides how --timeout is sent to it."),
-    cache: bool = typer.Option(True, "--cache/--no-cache", help="Index graphs over 8 MB once into an on-disk store under ~/.cache/kg (or $KG_CACHE_DIR) and reuse it while the file is unchanged."),
+    name: Optional[str] = typer.Option(
+        None, "--name", "-n",
+        help=(
+            "Run a saved query from ontology/queries (see --list)."
+        ),
+    ),
+    param: List[str] = typer.Option(
+        [], "--param", "-p",
+        help=(
+            "NAME=VALUE: bind ?NAME to VALUE (an RDF term, never query text). Repeatable."
+        ),
+    ),
+    list_: bool = typer.Option(
+        False, "--list",
+        help=(
+            "List the saved queries and their parameters, then exit."
+        ),
+    ),
+    format: Optional[OutputFormat] = typer.Option(
+        None, "--format", "-f",
+        help=(
+            "table, csv or json for SELECT/ASK (default table); turtle or ntriples for "
+            "CONSTRUCT/DESCRIBE (default turtle)."
+        ),
+    ),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT, "--timeout", min=0,
+        help=(
+            "Stop the query after this many seconds (0: no limit); also sent to the server with "
+            "--endpoint (see --server)."
+        ),
+    ),
+    max_memory: Optional[int] = typer.Option(
+        None, "--max-memory", min=0,
+        help=(
+            "Memory cap of the query process in MB (default: half the machine's RAM; 0: none)."
+        ),
+    ),
+    endpoint: Optional[str] = typer.Option(
+        None, "--endpoint", "-e",
+        help=(
+            "Query a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of a file. "
+            "Credentials: KG_ENDPOINT_TOKEN, or KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD."
+        ),
+    ),
+    server: ServerKind = typer.Option(
+        ServerKind.auto, "--server",
+        help=(
+            "Kind of server behind --endpoint: decides how --timeout is sent to it."
+        ),
+    ),
+    cache: bool = typer.Option(
+        True, "--cache/--no-cache",
+        help=(
+            "Index graphs over 8 MB once into an on-disk store under ~/.cache/kg "
+            "(or $KG_CACHE_DIR) "
+            "and reuse it while the file is unchanged."
+        ),
+    ),
 ) -> None:
     """Run a read-only SPARQL query (text, .rq file or saved query) against a graph.
 
@@ -67,22 +127,28 @@ def query(
             fail(str(exc))
         return
     if endpoint is None and graph is None:
-        fail("missing GRAPH: kg query GRAPH 'SPARQL' | GRAPH file.rq | GRAPH --name NAME [--param k=v] (or --list)")
+        fail("missing GRAPH: kg query GRAPH 'SPARQL' | GRAPH file.rq | GRAPH --name NAME"
+             " [--param k=v] (or --list)")
     source = sparql if endpoint is None or sparql is not None else graph
-    if (source is None) == (name is None):
-        fail("give either a query (SPARQL text or a .rq file) or --name NAME, not both" if name else "missing query: give SPARQL text, a .rq file or --name NAME (see --list)")
+    if source is not None and name is not None:
+        fail("give either a query (SPARQL text or a .rq file) or --name NAME, not both")
+    if source is None and name is None:
+        fail("missing query: give SPARQL text, a .rq file or --name NAME (see --list)")
     try:
         text, bindings, entities = _prepare(source, name, param)
         if endpoint is not None:
-            result, namespaces = _on_endpoint(endpoint, text, bindings, entities, timeout, server.value)
+            result, namespaces = _on_endpoint(endpoint, text, bindings, entities, timeout,
+                                              server.value)
         else:
-            result, namespaces = _on_file(Path(graph), text, bindings, entities, timeout, max_memory, cache)
+            result, namespaces = _on_file(Path(graph), text, bindings, entities, timeout,
+                                          max_memory, cache)
         for note in result.notes:
             print(f"kg: {note}", file=sys.stderr)
         if result.form in ("CONSTRUCT", "DESCRIBE"):
             out = format_graph(result.rows, (format or OutputFormat.turtle).value, namespaces)
         else:
-            out = format_rows(result.columns, result.rows, (format or OutputFormat.table).value, namespaces=namespaces)
+            fmt = (format or OutputFormat.table).value
+            out = format_rows(result.columns, result.rows, fmt, namespaces=namespaces)
     except QueryError as exc:
         fail(str(exc))
     typer.echo(out)
