@@ -21,6 +21,7 @@ from rdflib.term import Node
 Select = Callable[[str, Mapping[str, object]], list[list[Node | None]]]
 _NAMES = ("<http://www.w3.org/2000/01/rdf-schema#label>"
           "|<http://www.w3.org/2004/02/skos/core#altLabel>")
+EXACT = f"SELECT ?label WHERE {{ ?e {_NAMES} ?label }} LIMIT 1"  # indexed: no scan
 LOOKUP = f"SELECT DISTINCT ?label WHERE {{ ?e {_NAMES} ?label . " \
          "FILTER (LCASE(STR(?label)) = ?wanted) }"
 NEAR = f"SELECT DISTINCT ?label WHERE {{ ?e {_NAMES} ?label . " \
@@ -57,15 +58,16 @@ def suggestions(select: Select, value: str, n: int = 3) -> list[str]:
 
 
 def resolve_entities(select: Select, entities: Mapping[str, str]) -> tuple[dict, list[str]]:
-    """(bindings, notes) for entity parameters: each bound to the labels equal to its value
-    ignoring case (the value itself when it is one of them), or to the value as given (which
-    matches nothing) with a 'did you mean' note."""
+    """(bindings, notes) for entity parameters: each bound to its value when that is a label
+    or alias (an indexed look-up), else to the labels equal to it ignoring case (a scan of the
+    labels), else to the value as given (which matches nothing) with a 'did you mean' note."""
     bindings: dict[str, list[Literal]] = {}
     notes: list[str] = []
     for name, value in entities.items():
+        if select(EXACT, {"label": Literal(value)}):
+            bindings[name] = [Literal(value)]
+            continue
         found = _labels(select(LOOKUP, {"wanted": Literal(value.lower())}))
-        if value in found:
-            found = [value]
         if found:
             bindings[name] = [Literal(label) for label in found]
             continue
