@@ -120,6 +120,11 @@ def vet(text: str, namespaces: Mapping[str, object] | None = None) -> str:
     try:  # resolves prefixes and variables: catches an undeclared prefix with a clear message
         algebra = translateQuery(tree, initNs={k: str(v) for k, v in (namespaces or {}).items()})
     except Exception as exc:
+        prefix = re.fullmatch(r"Unknown namespace prefix : (\S*)", _first_line(exc))
+        if prefix:
+            name = prefix.group(1)
+            raise QueryError(f"not a valid SPARQL query: unknown prefix '{name}:'"
+                             f" (declare it: PREFIX {name}: <...>)") from None
         raise QueryError(f"not a valid SPARQL query: {_first_line(exc)}") from None
     return FORMS.get(algebra.algebra.name, form or "SELECT")
 

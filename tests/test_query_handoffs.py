@@ -214,6 +214,11 @@ def test_syntax_errors_point_at_the_query_as_written(ttl, text, line, column):
     assert proc.stderr.count("\n") == 1
 
 
+def test_an_unknown_prefix_is_named(ttl):
+    proc = run_kg("query", str(ttl), "SELECT ?x WHERE { ?x foo:bar ?y }")
+    assert proc.returncode == 1 and "unknown prefix 'foo:'" in proc.stderr
+
+
 def test_endpoint_syntax_errors_too(listener):
     with pytest.raises(EndpointError, match="line 2, column 16:"):
         query_endpoint(listener.url + "/query", "SELECT *\nWHERE { ?s ?p }")
