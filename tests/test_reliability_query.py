@@ -214,7 +214,7 @@ def _assert_gone(children: list[int]) -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
 def test_killing_kg_query_kills_its_query_process(ttl, sig):
     rc, children = _kill_during_query(ttl, sig)
     assert rc == -sig
