@@ -158,6 +158,7 @@ def test_graph_store_url(tmp_path):
         push_graph(_graph(tmp_path)[1], "file:///tmp/x")
 
 
+@pytest.mark.slow  # starts a server and runs kg ten times
 def test_saved_queries_with_parameters_give_the_file_answers(server, tmp_path):
     """The main interface survives scaling out: saved queries, parameters (entity ones
     ignoring case) and RDF output give over a server what they give over the file."""
