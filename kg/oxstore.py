@@ -6,10 +6,13 @@ CACHE_MIN_BYTES are indexed once into an on-disk store under the user's cache fo
 (`$KG_CACHE_DIR`, else `$XDG_CACHE_HOME/kg`, else `~/.cache/kg`), keyed by the file's path,
 size and modification time, so later queries open it in a fraction of a second.
 
-Queries are vetted before they run (read-only, no SERVICE, no FROM / FROM NAMED) by looking at
-their keywords outside strings, IRIs and comments; Oxigraph's `query` parses queries only, never
-updates, so the check is doubled. Parameters are bound with a VALUES block placed at the start of the WHERE group, each value
-serialised by Oxigraph itself, so a value can never become query text.
+Queries are vetted on their parse tree before they run (read-only, no SERVICE, no FROM / FROM
+NAMED; kg.sparql_vet), and the text that runs is the text that was vetted. Oxigraph's `query`
+parses queries only, never updates, and the query process cannot open internet sockets
+(kg.query_run), so SERVICE is blocked twice. Parameters are bound with a VALUES block placed at
+the start of the WHERE group, each value serialised by Oxigraph itself, so a value can never
+become query text. kg's default prefixes are given to the parser, not prepended as lines, so
+error positions are those of the query as written.
 """
 from __future__ import annotations
 
@@ -25,9 +28,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.term import Identifier, Node
+from rdflib.term import Node
 
-from .query import DEFAULT_TIMEOUT, PREFIXES, QUAD_FORMATS, RDF_SUFFIXES, QueryError, _first_line, run_bounded
+from .query import DEFAULT_TIMEOUT, PREFIXES, QUAD_FORMATS, RDF_SUFFIXES
+from .query_entities import QueryResult, resolve_entities
+from .query_run import run_bounded
+from .sparql_vet import QueryError, _first_line, bind_values, vet, with_prefixes
 
 CACHE_MIN_BYTES = 8_000_000  # ~150k triples of kg Turtle: parsing takes about a second from here on
 FORMATS = {
@@ -40,86 +46,6 @@ FORMATS = {
     "n3": ox.RdfFormat.N3,
 }
 _STAMP = "kg-source.json"
-
-
-# --------------------------------------------------------------------------- binding parameters
-
-# Tokens that may hide braces or the word WHERE: strings, IRIs and comments.
-_SKIP = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'
-    r"|#[^\n]*",
-    re.S,
-)
-
-
-def _masked(text: str) -> str:
-    return _SKIP.sub(lambda m: " " * len(m.group()), text)
-
-
-def _keyword(*words: str) -> re.Pattern:
-    # a keyword, not part of a variable (?from), a prefixed name (ex:load) or a prefix (add:)
-    return re.compile(rf"(?i)(?<![\w?$:-])(?:{'|'.join(words)})(?![\w:-])")
-
-
-_UPDATE = _keyword("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-_SERVICE = _keyword("SERVICE")
-_FROM = _keyword("FROM")
-
-
-def vet(text: str) -> None:
-    """Refuse updates, SERVICE and FROM / FROM NAMED, the same policy as kg.query.prepare."""
-    masked = _masked(text)
-    if _UPDATE.search(masked):
-        raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: kg query is read-only")
-    if _SERVICE.search(masked):
-        raise QueryError("SERVICE is refused: queries may not reach other endpoints")
-    if _FROM.search(masked):
-        raise QueryError("FROM / FROM NAMED are refused: queries run on the given graph only")
-
-
-def _where_brace(text: str) -> int:
-    """Index of the `{` that opens the query's WHERE group (outside strings, IRIs, comments)."""
-    masked = _masked(text)
-    where = re.search(r"\bWHERE\s*\{", masked, re.I)
-    if where:
-        return where.end() - 1
-    form = re.search(r"\b(SELECT|ASK)\b", masked, re.I)  # WHERE is optional: SELECT * { ... }
-    brace = masked.find("{", form.end()) if form else -1
-    if brace < 0:
-        raise QueryError("--param needs a query with a WHERE { ... } group to bind into")
-    return brace
-
-
-def _ox_term(term: Identifier) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype and term.datatype != XSD.string:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}: parameters are IRIs or literals")
-
-
-def bind_values(text: str, bindings: dict[str, Identifier] | None) -> str:
-    """The query with `VALUES (?a ?b) { (v1 v2) }` opening its WHERE group (initBindings' meaning)."""
-    if not bindings:
-        return text
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(str(_ox_term(term)) for term in bindings.values())
-    at = _where_brace(text) + 1
-    return f"{text[:at]}\n  VALUES ({names}) {{ ({values}) }}\n{text[at:]}"
-
-
-def with_prefixes(text: str, prefixes: list[tuple[str, str]]) -> str:
-    """Declare the usual prefixes (kg:, rdfs:, ...) and the file's own ones the query leaves out."""
-    masked = _masked(text)
-    declared = set(re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*|):", masked))
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in prefixes if p not in declared]
-    return "\n".join([*lines, text]) if lines else text
 
 
 # --------------------------------------------------------------------------- opening a graph file
@@ -247,41 +173,79 @@ def _rdflib_term(term) -> Node | None:
     return Literal(str(term))  # an RDF-star triple term: shown as text
 
 
-def _execute(store: ox.Store, text: str, union: bool) -> tuple[list[str], list[list]]:
+def _execute(store: ox.Store, text: str, union: bool,
+             prefixes: dict[str, str]) -> tuple[list[str], list[list]]:
     try:
-        result = store.query(text, use_default_graph_as_union=union)
+        result = store.query(text, use_default_graph_as_union=union, prefixes=prefixes)
     except SyntaxError as exc:
         raise QueryError(f"not a valid SPARQL query: {_first_line(exc)}") from None
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [[bool(result)]]
     if isinstance(result, ox.QueryTriples):
-        return ["s", "p", "o"], [[_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)] for t in result]
+        triples = [[_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)]
+                   for t in result]
+        return ["s", "p", "o"], triples
     names = [v.value for v in result.variables]
     return names, [[_rdflib_term(solution[name]) for name in names] for solution in result]
+
+
+def run_file(
+    path: str | Path,
+    text: str,
+    *,
+    bindings=None,
+    entities: dict[str, str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    cache: bool = True,
+    max_memory_mb: int | None = None,
+) -> QueryResult:
+    """A vetted query over a graph file, with `bindings` (name -> term or terms) as VALUES and
+    entity parameters (`entities`, name -> value) matched to labels ignoring case.
+
+    The store is opened and the query run in a child process bounded in time and memory
+    (kg.query_run); indexing a big file for the first time happens before, outside the limit.
+    The query is vetted as written (true error positions, refusal before any work) and again
+    with its parameters bound, which is the text that runs."""
+    path = Path(path)
+    prefixes = dict(file_prefixes(path))
+    form = vet(text, prefixes)
+    union = _format(path)[0] in QUAD_FORMATS  # named graphs of TriG / N-Quads are merged
+    if not path.is_file():
+        raise QueryError(f"{path}: no such file")
+    if cache and path.stat().st_size >= CACHE_MIN_BYTES:
+        index_file(path)
+
+    def work() -> QueryResult:
+        store = open_store(path, cache=cache)
+
+        def select(query: str, values) -> list[list]:
+            final = bind_values(query, values)
+            vet(final, prefixes)
+            return _execute(store, final, union, prefixes)[1]
+
+        resolved, notes = resolve_entities(select, entities or {})
+        final = bind_values(text, {**(bindings or {}), **resolved})
+        vet(final, prefixes)
+        columns, rows = _execute(store, final, union, prefixes)
+        return QueryResult(form, columns, rows, notes)
+
+    return run_bounded(work, timeout, max_memory_mb=max_memory_mb)
 
 
 def query_file(
     path: str | Path,
     text: str,
     *,
-    bindings: dict[str, Identifier] | None = None,
+    bindings=None,
     timeout: float | None = DEFAULT_TIMEOUT,
     cache: bool = True,
+    max_memory_mb: int | None = None,
 ) -> tuple[list[str], list[list[Node | None]]]:
-    """(variable names, rows as rdflib terms) of a vetted query over a graph file.
-
-    With a timeout the store is opened and the query run in a forked child that is killed when
-    time is up (indexing a big file for the first time happens before, outside the limit)."""
-    path = Path(path)
-    vet(text)
-    prefixes = file_prefixes(path)
-    text = with_prefixes(bind_values(text, bindings), prefixes)
-    union = _format(path)[0] in QUAD_FORMATS  # named graphs of TriG / N-Quads are merged
-    if not path.is_file():
-        raise QueryError(f"{path}: no such file")
-    if cache and path.stat().st_size >= CACHE_MIN_BYTES:
-        index_file(path)
-    return run_bounded(lambda: _execute(open_store(path, cache=cache), text, union), timeout)
+    """(variable names, rows as rdflib terms) of a vetted query over a graph file (run_file)."""
+    result = run_file(path, text, bindings=bindings, timeout=timeout, cache=cache,
+                      max_memory_mb=max_memory_mb)
+    return result.columns, result.rows
 
 
-__all__ = ["bind_values", "cache_root", "file_prefixes", "index_file", "open_store", "query_file", "vet", "with_prefixes"]
+__all__ = ["bind_values", "cache_root", "file_prefixes", "index_file", "open_store", "query_file",
+           "run_file", "vet", "with_prefixes"]

@@ -1,34 +1,34 @@
 """SPARQL over a graph file, safely: read-only, local-only, bounded in time.
 
-* Updates (INSERT, DELETE, LOAD, CLEAR, ...), SERVICE and FROM / FROM NAMED are refused before
-  anything runs, and rdflib's loading of FROM graphs is switched off as a second line of defence.
-* Parameters are bound as RDF terms through rdflib's initBindings (never pasted into the text).
-* A query runs in a forked child process that is killed when it exceeds its time limit.
+* Updates (INSERT, DELETE, LOAD, CLEAR, ...), SERVICE and FROM / FROM NAMED are refused on the
+  query's parse tree before anything runs (kg.sparql_vet), and rdflib's loading of FROM graphs
+  is switched off as a second line of defence.
+* Parameters are bound as RDF terms (never pasted into the text).
+* A query runs in a child process bounded in time and memory that dies with its parent
+  (kg.query_run).
 
 Saved queries live in ontology/queries/NAME.rq. Their header is a comment block: the first line
 describes the query; each `# @param NAME TYPE DESCRIPTION` line declares a parameter, bound to the
-variable ?NAME. TYPE is string, integer, decimal or relation (a core relation name such as
-partnerOf, bound as its IRI); a trailing "?" (string?) makes the parameter optional, in which
-case the variable is left unbound and the query matches every value.
+variable ?NAME. TYPE is string, entity (a label or alias, matched ignoring case, see
+kg.query_entities), integer, decimal or relation (a core relation name such as partnerOf, bound
+as its IRI); a trailing "?" (string?) makes the parameter optional, in which case the variable
+is left unbound and the query matches every value.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-import multiprocessing
 import re
-import unicodedata
 import warnings
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable, TypeVar
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Identifier, Node
 
+from .query_output import format_rows
+from .query_run import run_bounded
+from .sparql_vet import QueryError, _first_line, vet
 from .vocab import KG, RELATIONS, OntologyError, ontology_file
 
 RDF_SUFFIXES = {
@@ -42,16 +42,12 @@ RDF_SUFFIXES = {
     ".xml": "xml",
     ".n3": "n3",
 }
-T = TypeVar("T")
 QUAD_FORMATS = frozenset({"trig", "nquads"})
 DEFAULT_TIMEOUT = 30.0
-PARAM_TYPES = ("string", "integer", "decimal", "relation")
+PARAM_TYPES = ("string", "entity", "integer", "decimal", "relation")
 # Prefixes a query may use without declaring them.
-PREFIXES = {"kg": KG._NS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS}
-
-
-class QueryError(Exception):
-    """A refused or malformed query, a bad parameter or an unreadable graph: reported in one line."""
+PREFIXES = {"kg": KG._NS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS,
+            "prov": PROV, "dcterms": DCTERMS}
 
 
 # --------------------------------------------------------------------------- graphs
@@ -180,7 +176,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 
 def _term(param: Param, value: str) -> Identifier:
-    if param.type == "string":
+    if param.type in ("string", "entity"):
         return Literal(value)
     if param.type == "integer":
         if not re.fullmatch(r"\s*[+-]?\d+\s*", value):
@@ -192,11 +188,13 @@ def _term(param: Param, value: str) -> Identifier:
         except InvalidOperation:
             raise QueryError(f"--param {param.name} must be a number, got {value!r}") from None
     if value not in RELATIONS:
-        raise QueryError(f"--param {param.name} must be one of {', '.join(RELATIONS)}, got {value!r}")
+        choices = ", ".join(RELATIONS)
+        raise QueryError(f"--param {param.name} must be one of {choices}, got {value!r}")
     return RELATIONS[value]
 
 
-def bind_params(values: dict[str, str], declared: tuple[Param, ...] | None, text: str, name: str = "query") -> dict[str, Identifier]:
+def bind_params(values: dict[str, str], declared: tuple[Param, ...] | None, text: str,
+                name: str = "query") -> dict[str, Identifier]:
     """initBindings for a query. Saved queries declare their parameters; others take strings."""
     if declared is None:
         bindings: dict[str, Identifier] = {}
@@ -229,46 +227,26 @@ def read_query(query: str) -> str:
     return query
 
 
-def _walk(node: object):
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, CompValue):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            yield from _walk(value)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return (text.splitlines()[0] if text else type(exc).__name__)[:200]
+def entity_params(values: dict[str, str], declared: tuple[Param, ...] | None) -> dict[str, str]:
+    """The given values of a saved query's entity parameters (matched ignoring case)."""
+    kinds = {p.name: p.type for p in declared or ()}
+    return {k: v for k, v in values.items() if kinds.get(k) == "entity"}
 
 
 def prepare(text: str, namespaces: dict[str, object] | None = None):
-    """Parse and vet a query: read-only, local-only."""
+    """Parse and vet a query (read-only, local-only; kg.sparql_vet) for rdflib's engine."""
     from rdflib.plugins.sparql import prepareQuery  # rdflib's SPARQL parser: imported when needed
-    from rdflib.plugins.sparql.parser import parseUpdate
 
     init_ns = {**PREFIXES, **(namespaces or {})}
+    vet(text, init_ns)
     try:
-        prepared = prepareQuery(text, initNs=init_ns)
+        return prepareQuery(text, initNs=init_ns)
     except Exception as exc:
-        try:
-            parseUpdate(text)
-        except Exception:
-            raise QueryError(f"not a valid SPARQL query: {_first_line(exc)}") from None
-        raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: kg query is read-only") from None
-    for node in _walk(prepared.algebra):
-        if node.name == "ServiceGraphPattern":
-            raise QueryError("SERVICE is refused: queries may not reach other endpoints")
-        if dict.get(node, "datasetClause"):  # CompValue.get returns the key itself when absent
-            raise QueryError("FROM / FROM NAMED are refused: queries run on the given graph only")
-    return prepared
+        raise QueryError(f"not a valid SPARQL query: {_first_line(exc)}") from None
 
 
-def _execute(graph: Graph, prepared, bindings: dict[str, Identifier] | None) -> tuple[list[str], list[list]]:
+def _execute(graph: Graph, prepared,
+             bindings: dict[str, Identifier] | None) -> tuple[list[str], list[list]]:
     from rdflib.plugins import sparql as rdflib_sparql
 
     saved = rdflib_sparql.SPARQL_LOAD_GRAPHS
@@ -285,52 +263,6 @@ def _execute(graph: Graph, prepared, bindings: dict[str, Identifier] | None) -> 
         rdflib_sparql.SPARQL_LOAD_GRAPHS = saved
 
 
-def _child(work: Callable[[], Any], conn) -> None:
-    try:
-        payload = ("ok", work())
-    except QueryError as exc:
-        payload = ("error", str(exc))
-    except Exception as exc:
-        payload = ("error", f"query failed: {_first_line(exc)}")
-    try:
-        conn.send(payload)
-    except Exception as exc:  # e.g. an unpicklable value
-        conn.send(("error", f"query failed: cannot return its results ({_first_line(exc)})"))
-    conn.close()
-
-
-def run_bounded(work: Callable[[], T], timeout: float | None) -> T:
-    """work() in a forked child that is killed after `timeout` seconds (in this process when
-    there is no limit or no fork); its errors come back as one-line QueryErrors."""
-    if not timeout or "fork" not in multiprocessing.get_all_start_methods():
-        try:
-            return work()
-        except QueryError:
-            raise
-        except Exception as exc:
-            raise QueryError(f"query failed: {_first_line(exc)}") from None
-    ctx = multiprocessing.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(work, sender), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            raise QueryError(f"query timed out after {timeout:g} s (raise the limit with --timeout, 0 for none)")
-        status, payload = receiver.recv()
-    except EOFError:
-        process.join(1)
-        raise QueryError(f"query failed: the query process ended unexpectedly (exit code {process.exitcode})") from None
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
-    if status != "ok":
-        raise QueryError(payload)
-    return payload
-
-
 def run_query(
     graph: Graph,
     text: str,
@@ -338,7 +270,8 @@ def run_query(
     bindings: dict[str, Identifier] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> tuple[list[str], list[list[Node | None]]]:
-    """(variable names, rows) of a SELECT; ASK gives one 'ask' column; CONSTRUCT/DESCRIBE give s, p, o.
+    """(variable names, rows) of a SELECT; ASK gives one 'ask' column; CONSTRUCT/DESCRIBE give
+    s, p, o. rdflib's engine, for programs holding an rdflib Graph (kg query uses kg.oxstore).
 
     With a timeout (seconds) the query runs in a forked child that is killed when time is up.
     """
@@ -346,54 +279,5 @@ def run_query(
     return run_bounded(lambda: _execute(graph, prepared, bindings), timeout)
 
 
-# --------------------------------------------------------------------------- output
-
-
-def _cell(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _short(value: object, namespaces: list[tuple[str, str]]) -> str:
-    """Table cells: IRIs as prefix:local when a bound namespace fits, text on one line."""
-    if isinstance(value, URIRef):
-        text = str(value)
-        for prefix, ns in namespaces:
-            local = text[len(ns):]
-            if text.startswith(ns) and local and re.fullmatch(r"[A-Za-z0-9_.-]+", local):
-                return f"{prefix}:{local}"
-        return text
-    if isinstance(value, str):  # one line, no control characters steering the terminal
-        return "".join("?" if unicodedata.category(ch) == "Cc" else ch for ch in " ".join(value.split()))
-    return _cell(value)
-
-
-def format_rows(
-    columns: list[str],
-    rows: list[list],
-    fmt: str = "table",
-    graph: Graph | None = None,
-    *,
-    namespaces: list[tuple[str, str]] | None = None,
-) -> str:
-    """Rows as a table (IRIs shortened with the graph's or the given prefixes), CSV or JSON."""
-    if fmt == "json":
-        return json.dumps([{c: _cell(v) if v is not None else None for c, v in zip(columns, row)} for row in rows], indent=2, ensure_ascii=False)
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[_cell(v) for v in row] for row in rows])
-        return buf.getvalue().rstrip("\n")
-    if graph is not None:
-        namespaces = [(p, str(n)) for p, n in graph.namespaces()]
-    namespaces = sorted(namespaces or [], key=lambda x: -len(x[1]))
-    cells = [[_short(v, namespaces) for v in row] for row in rows]
-    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
-
-    def line(values: list[str]) -> str:
-        # the last column is never cut: it is where long text (sentences) goes
-        parts = [v if i == len(values) - 1 else v[:60].ljust(w) for i, (v, w) in enumerate(zip(values, widths))]
-        return "  ".join(parts).rstrip()
-
-    out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
-    return "\n".join(out)
+__all__ = ["QueryError", "format_rows", "load_graph", "prepare", "run_bounded", "run_query",
+           "saved_queries", "saved_query"]

@@ -156,3 +156,32 @@ def test_graph_store_url(tmp_path):
     assert graph_store_url("http://h/ds?x=1", None) == "http://h/ds?x=1&default"
     with pytest.raises(EndpointError, match="not an http"):
         push_graph(_graph(tmp_path)[1], "file:///tmp/x")
+
+
+@pytest.mark.slow  # starts a server and runs kg ten times
+def test_saved_queries_with_parameters_give_the_file_answers(server, tmp_path):
+    """The main interface survives scaling out: saved queries, parameters (entity ones
+    ignoring case) and RDF output give over a server what they give over the file."""
+    from kg_sample import sample_graph
+
+    path = tmp_path / "sample.ttl"
+    sample_graph().serialize(path, format="turtle")
+    assert run_kg("push", str(path), "--endpoint", server + "/store").returncode == 0
+    for args in (["--name", "partners", "-p", "entity=amazon"],
+                 ["--name", "evidence", "-p", "subject=AMAZON", "-p", "relation=partnerOf",
+                  "-p", "object=tiktok"],
+                 ["--name", "facts-by-date", "-p", "date=2024-11"]):
+        local = run_kg("query", str(path), *args, "-f", "json")
+        remote = run_kg("query", "--endpoint", server + "/query", *args, "-f", "json")
+        assert local.returncode == remote.returncode == 0, remote.stderr
+        rows = json.loads(remote.stdout)
+        assert rows and sorted(map(str, rows)) == sorted(map(str, json.loads(local.stdout)))
+    construct = "CONSTRUCT { ?b kg:partnerOf ?a } WHERE { ?a kg:partnerOf ?b }"
+    remote = run_kg("query", "--endpoint", server + "/query", construct)
+    local = run_kg("query", str(path), construct)
+    assert remote.returncode == 0, remote.stderr
+    assert set(Graph().parse(data=remote.stdout, format="turtle")) == set(
+        Graph().parse(data=local.stdout, format="turtle"))
+    missing = run_kg("query", "--endpoint", server + "/query", "--name", "partners",
+                     "-p", "entity=Amazn")
+    assert missing.returncode == 0 and "did you mean 'Amazon'" in missing.stderr
