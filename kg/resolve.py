@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
-from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
+from .model import ASSERTED, HEDGED, INVISIBLE, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
 from .names import COMPANY_WORDS, KEY_HONORIFICS, region_name
 
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})
@@ -38,7 +38,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 def name_key(name: str) -> str:
     """Normalised form under which spellings of one name meet."""
-    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).strip()
+    # invisible bidi/zero-width characters never tell two names apart
+    text = unicodedata.normalize("NFKC", INVISIBLE.sub("", name)).translate(_QUOTES).strip()
     place = place_name(text)
     if place:
         return place.casefold()  # "U.S." -> "united states", "Mass." -> "massachusetts"

@@ -8,17 +8,9 @@ from typing import List, Optional
 import typer
 
 from .. import DEFAULT_MODEL, __version__
-from ..store import FILENAME, StoreError, dump, load, snapshot_of
+from ..store import FILENAME, StoreError, load
 from ..vocab import DEFAULT_BASE
-from ._app import app, fail, read_inputs
-
-
-def save_store(out: Path, result, *, model: str, base: str, title: str, html: bool, max_nodes: int | None) -> None:
-    """Save the per-document extractions next to the graph (OUT/extractions.jsonl)."""
-    dump(
-        out / FILENAME,
-        snapshot_of(result.documents, result.extractions, result.deferred, model=model, base=base, title=title, html=html, max_nodes=max_nodes),
-    )
+from ._app import app, fail, out_locked, read_inputs, write_outputs
 
 
 @app.command()
@@ -35,45 +27,39 @@ def add(
     whose id (file name, or path inside a given folder, or JSONL "id") is already in the graph
     is skipped if its text is unchanged and replaces the old version if it changed.
     """
-    from ..export import ExportError, export
     from ..nlp import ModelError
+    from ..outputs import current_dir
     from ..pipeline import add_documents
 
-    store_path = out / FILENAME
-    if not store_path.exists():
-        fail(f"{store_path} not found: run 'kg build ... --out {out}' first (graphs built before kg add existed need one rebuild)")
-    try:
-        snapshot = load(store_path)
-    except StoreError as exc:
-        fail(str(exc))
-    settings = snapshot.settings
-    built_with = settings.get("model") or DEFAULT_MODEL
-    if model is not None and model != built_with:
-        fail(f"{out} was built with model '{built_with}'; add with the same model or rebuild with kg build --model {model}")
-    if settings.get("kg_version") not in (None, __version__):
-        print(f"warning: {store_path} was written by kg {settings['kg_version']}; this is kg {__version__} (rebuild to re-extract old documents with the new rules)", file=sys.stderr)
-    base = settings.get("base") or DEFAULT_BASE
-    documents = read_inputs(paths)
-    try:
-        update = add_documents(
-            snapshot.documents, snapshot.extractions, snapshot.deferred, documents, model=built_with, base=base, n_process=workers
-        )
-    except ModelError as exc:
-        fail(str(exc))
-    counts = f"{len(update.added)} added, {len(update.replaced)} replaced, {len(update.unchanged)} unchanged"
-    if not update.changed and (out / "graph.ttl").exists():
-        print(f"{counts}: {out}/graph.ttl is up to date", file=sys.stderr)
-        return
-    result = update.result
-    html = settings.get("html", True)
-    max_nodes = max_nodes if max_nodes is not None else settings.get("max_nodes")
-    title = settings.get("title") or "knowledge graph"
-    try:
-        # Graph first, extractions last: if a write fails, the next `kg add` redoes the work.
-        export(result.graph, out / "graph.ttl", format="turtle")
-        if html:
-            export(result.graph, out / "graph.html", format="html", title=title, max_nodes=max_nodes)
-        save_store(out, result, model=built_with, base=base, title=title, html=html, max_nodes=max_nodes)
-    except (OSError, ExportError) as exc:
-        fail(f"cannot write to {out}: {exc}")
+    if not (out / FILENAME).exists():
+        fail(f"{out / FILENAME} not found: run 'kg build ... --out {out}' first (graphs built before kg add existed need one rebuild)")
+    with out_locked(out):  # held from reading the previous set to committing the new one
+        store_path = current_dir(out) / FILENAME
+        try:
+            snapshot = load(store_path)
+        except StoreError as exc:
+            fail(str(exc).replace(str(store_path), str(out / FILENAME)))
+        settings = snapshot.settings
+        built_with = settings.get("model") or DEFAULT_MODEL
+        if model is not None and model != built_with:
+            fail(f"{out} was built with model '{built_with}'; add with the same model or rebuild with kg build --model {model}")
+        if settings.get("kg_version") not in (None, __version__):
+            print(f"warning: {out / FILENAME} was written by kg {settings['kg_version']}; this is kg {__version__} (rebuild to re-extract old documents with the new rules)", file=sys.stderr)
+        base = settings.get("base") or DEFAULT_BASE
+        documents = read_inputs(paths)
+        try:
+            update = add_documents(
+                snapshot.documents, snapshot.extractions, snapshot.deferred, documents, model=built_with, base=base, n_process=workers
+            )
+        except ModelError as exc:
+            fail(str(exc))
+        counts = f"{len(update.added)} added, {len(update.replaced)} replaced, {len(update.unchanged)} unchanged"
+        if not update.changed and (out / "graph.ttl").exists():
+            print(f"{counts}: {out}/graph.ttl is up to date", file=sys.stderr)
+            return
+        result = update.result
+        title = settings.get("title") or "knowledge graph"
+        max_nodes = max_nodes if max_nodes is not None else settings.get("max_nodes")
+        html = settings.get("html", True)
+        write_outputs(out, result, model=built_with, base=base, title=title, html=html, max_nodes=max_nodes)
     print(f"{counts}; {result.summary} -> {out}/graph.ttl", file=sys.stderr)
