@@ -14,7 +14,69 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
+
+
+# Placeholders in --help for options declared without a metavar (by parameter name).
+METAVARS = {
+    "out": "DIR", "model": "NAME", "base": "IRI", "workers": "N", "max_nodes": "N", "name": "NAME",
+    "param": "NAME=VALUE", "timeout": "SECONDS", "shapes": "FILE", "endpoint": "URL", "graph": "IRI",
+}
+
+
+def _readable_help() -> None:
+    """Help that reads like a man page: `kg build [OPTIONS] PATHS...`, `--out DIR`.
+
+    Recent typer (0.2x) prints required arguments as `{paths}...` and every value as a type tag
+    (`<list[Path]>`, `<str>`, `<bool>`). Guarded: a typer without these hooks keeps its own.
+    """
+    core = getattr(typer, "core", None)
+    argument, option = getattr(core, "TyperArgument", None), getattr(core, "TyperOption", None)
+    if argument is None or option is None:
+        return
+
+    def arg_name(self) -> str:
+        return (self.metavar or self.name.upper()) + ("..." if self.nargs != 1 else "")
+
+    if hasattr(argument, "_usage_display_name") and hasattr(argument, "display_type_rich"):
+        argument._usage_display_name = lambda self: arg_name(self) if self.required else f"[{arg_name(self)}]"
+        argument._rich_display_name = arg_name
+        argument.display_type_rich = lambda self, ctx: None
+    original = getattr(option, "display_type_rich", None)
+    if original is None:
+        return
+
+    def option_value(self, ctx):
+        label = original(self, ctx)
+        if self.metavar is not None or getattr(self, "is_flag", False) or not isinstance(label, str):
+            return label
+        inner = label.rstrip(".")[1:-1] if label.startswith("<") else label
+        if "|" in inner and "[" not in inner:
+            return f"[{inner}]"
+        return METAVARS.get(self.name, self.name.upper())
+
+    option.display_type_rich = option_value
+
+
+_readable_help()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        print(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print kg's version and exit."
+    ),
+) -> None:
+    """Build a knowledge graph from news articles, offline; query, evaluate and export it."""
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
