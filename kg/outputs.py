@@ -29,6 +29,7 @@ import re
 import secrets
 import shutil
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,7 +126,9 @@ def commit(out: Path, writers: dict[str, Writer]) -> Committed:
     state = _state_dir(out)
     for name in writers:
         _check_name(out, name)
-    _adopt_legacy(out)
+    links = _symlinks_work(state)
+    if links:
+        _adopt_legacy(out)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=state))
     umask = os.umask(0)
     os.umask(umask)
@@ -141,11 +144,42 @@ def commit(out: Path, writers: dict[str, Writer]) -> Committed:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     _fsync_path(state)
+    if not links:
+        return _commit_without_links(out, generation, tuple(writers))
     previous = _link_target(state / CURRENT)
     _switch(state / CURRENT, generation.name)  # the commit point
     _publish(out, tuple(writers), previous)
     _prune(state, keep={generation.name, previous})
     return Committed(generation=generation, names=tuple(writers))
+
+
+def _symlinks_work(state: Path) -> bool:
+    """Some filesystems (FAT, some network shares) have no symbolic links."""
+    probe = state / f".probe.{secrets.token_hex(4)}.tmp"
+    try:
+        os.symlink(CURRENT, probe)
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+def _commit_without_links(out: Path, generation: Path, names: tuple[str, ...]) -> Committed:
+    """Fallback without symbolic links: move the files into place one by one.
+
+    Each file is still replaced atomically and a failure before this point leaves the previous
+    set, but a kill between two of these renames can leave files of two runs; say so.
+    """
+    warnings.warn(
+        f"{out}: this filesystem has no symbolic links, so the outputs are replaced one by one "
+        "(a run killed in that moment can leave files of two runs)",
+        stacklevel=2,
+    )
+    for name in names:
+        os.replace(generation / name, out / name)
+    _fsync_path(out)
+    shutil.rmtree(generation, ignore_errors=True)
+    return Committed(generation=out, names=names)
 
 
 def _check_name(out: Path, name: str) -> None:

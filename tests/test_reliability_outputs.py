@@ -382,3 +382,19 @@ def test_disk_full_while_writing_the_page_leaves_the_previous_set(tmp_path):
     assert proc.stderr.startswith("error: cannot write to out") and len(proc.stderr.strip().splitlines()) == 1
     assert {name: (out / name).read_bytes() for name in OUTPUT_NAMES} == before
     assert _leftovers(out) == []
+
+
+def test_without_symbolic_links_outputs_are_still_written_whole(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+
+    def no_symlinks(*a, **k):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "symlink", no_symlinks)
+    with locked(out), pytest.warns(UserWarning, match="no symbolic links"):
+        commit(out, {n: _writer(f"one {n}") for n in OUTPUT_NAMES})
+    with locked(out), pytest.warns(UserWarning):
+        commit(out, {n: _writer(f"two {n}") for n in OUTPUT_NAMES})
+    assert {n: (out / n).read_text() for n in OUTPUT_NAMES} == {n: f"two {n}" for n in OUTPUT_NAMES}
+    assert not any((out / n).is_symlink() for n in OUTPUT_NAMES)
+    assert current_dir(out) == out and _leftovers(out) == []
