@@ -14,7 +14,9 @@ ASSERTED, HEDGED, NEGATED = "asserted", "hedged", "negated"
 # Bidi overrides, isolates and marks, and zero-width characters: invisible, yet they reorder or
 # split what a reader sees, so a label carrying them can pass for another name. Labels drop them
 # (kg.graph.clean_label, kg.resolve.name_key); evidence sentences keep the text as written.
-INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,11 @@ def missing_model_message(name: str) -> str:
     message = f"spaCy model '{name}' is not installed (no installed package or folder by that name)"
     if _PIPELINE_NAME.fullmatch(name):
         package = name.replace("_", "-")
-        return f"{message}; install the pipeline package from your package index, e.g. pip install {package}"
-    return f"{message}; --model takes an installed spaCy pipeline such as {DEFAULT_MODEL} ({INSTALL_HINT})"
+        return f"{message}; install its package from a package index: pip install {package}"
+    return (
+        f"{message}; --model takes an installed spaCy pipeline "
+        f"such as {DEFAULT_MODEL} ({INSTALL_HINT})"
+    )
 
 
 class ModelError(Exception):

@@ -19,6 +19,7 @@ to the next generation and switches `.kg/current` with one rename. Until that re
 previous set is what every name shows; after it, the new set. A killed run leaves at most a
 staging folder and temporaries, removed by the next run on the same folder.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -272,7 +273,9 @@ def cleanup(out: Path) -> list[Path]:
     state = out / STATE
     candidates = list(out.iterdir()) + (list(state.iterdir()) if state.is_dir() else [])
     for path in candidates:
-        if _TEMPORARY.fullmatch(path.name) or (path.parent == state and path.name.startswith("stage-")):
+        if _TEMPORARY.fullmatch(path.name) or (
+            path.parent == state and path.name.startswith("stage-")
+        ):
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)
             else:
@@ -288,7 +291,11 @@ def _previous_generation(state: Path, current: str) -> str | None:
     m = _GEN.fullmatch(current)
     if not m:
         return None
-    older = [p.name for p in state.iterdir() if (g := _GEN.fullmatch(p.name)) and int(g.group(1)) < int(m.group(1))]
+    older = [
+        p.name
+        for p in state.iterdir()
+        if (g := _GEN.fullmatch(p.name)) and int(g.group(1)) < int(m.group(1))
+    ]
     return max(older, key=lambda n: int(n[1:]), default=None)
 
 
@@ -330,8 +337,14 @@ def write_build(out: Path, result, settings: OutputSettings) -> Committed:
     from .store import dump, snapshot_of
 
     snapshot = snapshot_of(
-        result.documents, result.extractions, result.deferred, model=settings.model,
-        base=settings.base, title=settings.title, html=settings.html, max_nodes=settings.max_nodes,
+        result.documents,
+        result.extractions,
+        result.deferred,
+        model=settings.model,
+        base=settings.base,
+        title=settings.title,
+        html=settings.html,
+        max_nodes=settings.max_nodes,
     )
     writers: dict[str, Writer] = {"graph.ttl": lambda p: export(result.graph, p, format="turtle")}
     if settings.html:
@@ -342,4 +355,14 @@ def write_build(out: Path, result, settings: OutputSettings) -> Committed:
     return commit(out, writers)
 
 
-__all__ = ["Committed", "OutputSettings", "write_build", "OUTPUT_NAMES", "OutputError", "cleanup", "commit", "current_dir", "locked"]
+__all__ = [
+    "Committed",
+    "OutputSettings",
+    "write_build",
+    "OUTPUT_NAMES",
+    "OutputError",
+    "cleanup",
+    "commit",
+    "current_dir",
+    "locked",
+]

@@ -41,11 +41,16 @@ def check_base(base: str) -> str:
     """
     shown = ascii(base)[1:-1]
     if not _SCHEME.match(base):
-        raise BaseIRIError(f"--base must be an absolute IRI such as https://example.org/kg/id/: {shown}")
+        raise BaseIRIError(
+            f"--base must be an absolute IRI such as https://example.org/kg/id/: {shown}"
+        )
     bad = sorted({c for c in base if c in _IRI_FORBIDDEN or unicodedata.category(c)[0] in "CZ"})
     if bad:
         chars = ", ".join(ascii(c) for c in bad)
-        raise BaseIRIError(f"--base may not contain spaces, quotes, <>, control or format characters ({chars}): {shown}")
+        raise BaseIRIError(
+            "--base may not contain spaces, quotes, <>, control or format characters "
+            f"({chars}): {shown}"
+        )
     if not base.endswith(("/", "#")):
         raise BaseIRIError(f"--base must end with '/' or '#': {shown}")
     import pyoxigraph

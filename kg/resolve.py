@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
-from .model import ASSERTED, HEDGED, INVISIBLE, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
+from .model import (
+    ASSERTED, HEDGED, INVISIBLE, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation,
+)
 from .names import COMPANY_WORDS, KEY_HONORIFICS, region_name
 
 SYMMETRIC = frozenset({"partnerOf", "competitorOf"})

@@ -37,12 +37,12 @@ def ontology_dir() -> Path:
 
 
 def ontology_file(name: str) -> Path:
-    """Path of a file under the ontology folder, or a one-line OntologyError when it is not there."""
+    """Path of a file under the ontology folder, or a one-line OntologyError if it is missing."""
     path = ontology_dir() / name
     if not path.exists():
         raise OntologyError(
-            f"{path}: not found; kg reads its ontology files from the kg package (a wheel) or the "
-            "ontology/ folder of a source checkout: reinstall kg (pip install kg-*.whl or pip install .)"
+            f"{path}: not found; kg reads its ontology files from the kg package (a wheel) or "
+            "the ontology/ folder of a source checkout: reinstall kg (pip install .)"
         )
     return path
 

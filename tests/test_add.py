@@ -102,8 +102,8 @@ def test_failed_add_leaves_graph_intact(split_seeds, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert (graph.read_bytes(), store.read_bytes()) == before
     assert sorted(p.name for p in out.iterdir()) == [".kg", "extractions.jsonl", "graph.ttl"]
-    leftovers = [p.name for p in (out / ".kg").iterdir() if p.name.endswith(".tmp") or p.name.startswith("stage-")]
-    assert leftovers == []
+    state = [p.name for p in (out / ".kg").iterdir()]
+    assert not [n for n in state if n.endswith(".tmp") or n.startswith("stage-")]
 
 
 def _raise_oserror(*a, **k):

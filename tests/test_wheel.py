@@ -7,6 +7,7 @@ installed for the tests (a .pth line, after its own site-packages, so `import kg
 no download, and `pip check` still verifies the wheel's declared requirements against them.
 KG_WHEEL_TEST_PIP=1 installs the dependencies from the package index instead (slower).
 """
+
 from __future__ import annotations
 
 import os
@@ -28,7 +29,9 @@ pytestmark = [
 
 def _run(args: list, cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    proc = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
     assert proc.returncode == 0, f"{args}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
     return proc
 
@@ -44,7 +47,10 @@ def installed(tmp_path_factory) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "kg", source / "kg", symlinks=True, ignore=ignore)
     shutil.copytree(ROOT / "ontology", source / "ontology", ignore=ignore)
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", root / "dist", source], cwd=root)
+    _run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", root / "dist", source],
+        cwd=root,
+    )
     wheels = list((root / "dist").glob("kg-*.whl"))
     assert len(wheels) == 1
     _run([sys.executable, "-m", "venv", root / "venv"], cwd=root)
@@ -52,7 +58,9 @@ def installed(tmp_path_factory) -> Path:
     if os.environ.get("KG_WHEEL_TEST_PIP"):
         _run([python, "-m", "pip", "install", "-q", wheels[0]], cwd=root)
     else:
-        own = _run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], cwd=root).stdout.strip()
+        own = _run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], cwd=root
+        ).stdout.strip()
         deps = sysconfig.get_path("purelib")  # this interpreter's: spaCy, the model, rdflib, ...
         Path(own, "kg-test-deps.pth").write_text(deps + "\n", encoding="utf-8")
         _run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", wheels[0]], cwd=root)
@@ -61,12 +69,21 @@ def installed(tmp_path_factory) -> Path:
 
 
 def test_wheel_carries_the_ontology_shapes_and_saved_queries(installed, tmp_path):
-    proc = _run([installed / "python", "-c", "import kg, kg.vocab; print(kg.__file__); print(kg.vocab.ontology_dir())"], cwd=tmp_path)
+    proc = _run(
+        [
+            installed / "python",
+            "-c",
+            "import kg, kg.vocab; print(kg.__file__); print(kg.vocab.ontology_dir())",
+        ],
+        cwd=tmp_path,
+    )
     package, ontology = (Path(line) for line in proc.stdout.split())
     assert ROOT not in package.parents and "site-packages" in package.parts  # not the checkout
     assert ontology == package.parent / "ontology"
     assert {p.name for p in ontology.iterdir()} >= {"kg.ttl", "shapes.ttl", "queries"}
-    assert len(list((ontology / "queries").glob("*.rq"))) == len(list((ROOT / "ontology" / "queries").glob("*.rq")))
+    assert len(list((ontology / "queries").glob("*.rq"))) == len(
+        list((ROOT / "ontology" / "queries").glob("*.rq"))
+    )
 
 
 def test_installed_kg_builds_queries_and_validates_outside_the_repo(installed, tmp_path):
@@ -75,7 +92,10 @@ def test_installed_kg_builds_queries_and_validates_outside_the_repo(installed, t
     assert _run([kg, "--version"], cwd=tmp_path).stdout.startswith("kg ")
     build = _run([kg, "build", "seeds", "--out", "exports"], cwd=tmp_path)
     assert "5 documents" in build.stderr
-    query = _run([kg, "query", "exports/graph.ttl", "--name", "most-connected", "--format", "csv"], cwd=tmp_path)
+    query = _run(
+        [kg, "query", "exports/graph.ttl", "--name", "most-connected", "--format", "csv"],
+        cwd=tmp_path,
+    )
     rows = query.stdout.strip().splitlines()
     assert rows[0].startswith("entity") and len(rows) > 5
     assert "Amazon" in query.stdout

@@ -20,8 +20,17 @@ app = typer.Typer(
 
 # Placeholders in --help for options declared without a metavar (by parameter name).
 METAVARS = {
-    "out": "DIR", "model": "NAME", "base": "IRI", "workers": "N", "max_nodes": "N", "name": "NAME",
-    "param": "NAME=VALUE", "timeout": "SECONDS", "shapes": "FILE", "endpoint": "URL", "graph": "IRI",
+    "out": "DIR",
+    "model": "NAME",
+    "base": "IRI",
+    "workers": "N",
+    "max_nodes": "N",
+    "name": "NAME",
+    "param": "NAME=VALUE",
+    "timeout": "SECONDS",
+    "shapes": "FILE",
+    "endpoint": "URL",
+    "graph": "IRI",
 }
 
 
@@ -40,7 +49,9 @@ def _readable_help() -> None:
         return (self.metavar or self.name.upper()) + ("..." if self.nargs != 1 else "")
 
     if hasattr(argument, "_usage_display_name") and hasattr(argument, "display_type_rich"):
-        argument._usage_display_name = lambda self: arg_name(self) if self.required else f"[{arg_name(self)}]"
+        argument._usage_display_name = lambda self: (
+            arg_name(self) if self.required else f"[{arg_name(self)}]"
+        )
         argument._rich_display_name = arg_name
         argument.display_type_rich = lambda self, ctx: None
     original = getattr(option, "display_type_rich", None)
@@ -49,7 +60,11 @@ def _readable_help() -> None:
 
     def option_value(self, ctx):
         label = original(self, ctx)
-        if self.metavar is not None or getattr(self, "is_flag", False) or not isinstance(label, str):
+        if (
+            self.metavar is not None
+            or getattr(self, "is_flag", False)
+            or not isinstance(label, str)
+        ):
             return label
         inner = label.rstrip(".")[1:-1] if label.startswith("<") else label
         if "|" in inner and "[" not in inner:
@@ -73,7 +88,11 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _options(
     version: bool = typer.Option(
-        False, "--version", callback=_print_version, is_eager=True, help="Print kg's version and exit."
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print kg's version and exit.",
     ),
 ) -> None:
     """Build a knowledge graph from news articles, offline; query, evaluate and export it."""
@@ -98,7 +117,11 @@ def out_locked(out: Path) -> Iterator[None]:
         lock = locked(out, on_wait=waiting)
         lock.__enter__()
     except (OutputError, OSError) as exc:
-        fail(str(exc) if isinstance(exc, OutputError) else f"cannot lock {out}: {exc.strerror or exc}")
+        fail(
+            str(exc)
+            if isinstance(exc, OutputError)
+            else f"cannot lock {out}: {exc.strerror or exc}"
+        )
     try:
         yield
     finally:
@@ -115,7 +138,9 @@ def base_option(base: str) -> str:
         fail(str(exc))
 
 
-def write_outputs(out: Path, result, *, model: str, base: str, title: str, html: bool, max_nodes) -> None:
+def write_outputs(
+    out: Path, result, *, model: str, base: str, title: str, html: bool, max_nodes
+) -> None:
     """Commit a build's outputs as one set (kg.outputs); a failed write is a one-line error."""
     from ..export import ExportError
     from ..outputs import OutputError, OutputSettings, write_build

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from .. import DEFAULT_MODEL, __version__
-from ..store import FILENAME, StoreError, load
+from ..store import FILENAME, Snapshot, StoreError, load
 from ..vocab import DEFAULT_BASE
 from ._app import app, fail, out_locked, read_inputs, write_outputs
 
@@ -32,34 +32,59 @@ def add(
     from ..pipeline import add_documents
 
     if not (out / FILENAME).exists():
-        fail(f"{out / FILENAME} not found: run 'kg build ... --out {out}' first (graphs built before kg add existed need one rebuild)")
+        fail(
+            f"{out / FILENAME} not found: run 'kg build ... --out {out}' first "
+            "(graphs built before kg add existed need one rebuild)"
+        )
     with out_locked(out):  # held from reading the previous set to committing the new one
-        store_path = current_dir(out) / FILENAME
-        try:
-            snapshot = load(store_path)
-        except StoreError as exc:
-            fail(str(exc).replace(str(store_path), str(out / FILENAME)))
+        snapshot = _load_snapshot(out, current_dir(out) / FILENAME)
         settings = snapshot.settings
-        built_with = settings.get("model") or DEFAULT_MODEL
-        if model is not None and model != built_with:
-            fail(f"{out} was built with model '{built_with}'; add with the same model or rebuild with kg build --model {model}")
-        if settings.get("kg_version") not in (None, __version__):
-            print(f"warning: {out / FILENAME} was written by kg {settings['kg_version']}; this is kg {__version__} (rebuild to re-extract old documents with the new rules)", file=sys.stderr)
+        built_with = _built_with(out, settings, model)
         base = settings.get("base") or DEFAULT_BASE
         documents = read_inputs(paths)
         try:
             update = add_documents(
-                snapshot.documents, snapshot.extractions, snapshot.deferred, documents, model=built_with, base=base, n_process=workers
+                snapshot.documents, snapshot.extractions, snapshot.deferred, documents,
+                model=built_with, base=base, n_process=workers,
             )
         except ModelError as exc:
             fail(str(exc))
-        counts = f"{len(update.added)} added, {len(update.replaced)} replaced, {len(update.unchanged)} unchanged"
+        counts = (
+            f"{len(update.added)} added, {len(update.replaced)} replaced, "
+            f"{len(update.unchanged)} unchanged"
+        )
         if not update.changed and (out / "graph.ttl").exists():
             print(f"{counts}: {out}/graph.ttl is up to date", file=sys.stderr)
             return
         result = update.result
-        title = settings.get("title") or "knowledge graph"
-        max_nodes = max_nodes if max_nodes is not None else settings.get("max_nodes")
-        html = settings.get("html", True)
-        write_outputs(out, result, model=built_with, base=base, title=title, html=html, max_nodes=max_nodes)
+        write_outputs(
+            out, result, model=built_with, base=base,
+            title=settings.get("title") or "knowledge graph", html=settings.get("html", True),
+            max_nodes=max_nodes if max_nodes is not None else settings.get("max_nodes"),
+        )
     print(f"{counts}; {result.summary} -> {out}/graph.ttl", file=sys.stderr)
+
+
+def _load_snapshot(out: Path, store_path: Path) -> Snapshot:
+    """The committed extractions; errors name OUT/extractions.jsonl, the file users know."""
+    try:
+        return load(store_path)
+    except StoreError as exc:
+        fail(str(exc).replace(str(store_path), str(out / FILENAME)))
+
+
+def _built_with(out: Path, settings: dict, model: str | None) -> str:
+    """The model OUT was built with: adding with another would mix two parsers' extractions."""
+    built_with = settings.get("model") or DEFAULT_MODEL
+    if model is not None and model != built_with:
+        fail(
+            f"{out} was built with model '{built_with}'; add with the same model "
+            f"or rebuild with kg build --model {model}"
+        )
+    if settings.get("kg_version") not in (None, __version__):
+        print(
+            f"warning: {out / FILENAME} was written by kg {settings['kg_version']}; this is "
+            f"kg {__version__} (rebuild to re-extract old documents with the new rules)",
+            file=sys.stderr,
+        )
+    return built_with

@@ -35,17 +35,22 @@ def build(
     documents = read_inputs(paths)
     with out_locked(out):
         progress = _progress(len(documents))
+        tick = lambda d: progress.update(1)  # noqa: E731
         try:
             if dask:  # parsing on a cluster; resolution and export stay here
-                result = build_on_cluster(documents, dask, model=model, base=base, on_document=lambda d: progress.update(1))
+                result = build_on_cluster(documents, dask, model=model, base=base, on_document=tick)
             else:
-                result = build_corpus(documents, model=model, base=base, n_process=workers, on_document=lambda d: progress.update(1))
+                result = build_corpus(
+                    documents, model=model, base=base, n_process=workers, on_document=tick
+                )
         except (ModelError, DistributedError) as exc:  # no such model; dask missing or unreachable
             progress.close()
             fail(str(exc))
         progress.close()
         title = f"{_corpus_name(paths)}: knowledge graph"
-        write_outputs(out, result, model=model, base=base, title=title, html=html, max_nodes=max_nodes)
+        write_outputs(
+            out, result, model=model, base=base, title=title, html=html, max_nodes=max_nodes
+        )
     print(f"{result.summary} -> {out}/graph.ttl", file=sys.stderr)
 
 
