@@ -42,7 +42,7 @@ LOCK = "lock"
 OUTPUT_NAMES = ("graph.ttl", "graph.html", "extractions.jsonl")
 _GEN = re.compile(r"g(\d{6,})")
 # Temporaries of kg.export._atomic.atomic_write (mkstemp: 8 random characters) and our links.
-_TEMPORARY = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")
+_TEMPORARY = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")
 
 Writer = Callable[[Path], None]
 """Writes one output file at the given path (inside the staging folder)."""
@@ -273,9 +273,7 @@ def cleanup(out: Path) -> list[Path]:
     state = out / STATE
     candidates = list(out.iterdir()) + (list(state.iterdir()) if state.is_dir() else [])
     for path in candidates:
-        if _TEMPORARY.fullmatch(path.name) or (
-            path.parent == state and path.name.startswith("stage-")
-        ):
+        if _leftover(path, state):
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)
             else:
@@ -285,6 +283,15 @@ def cleanup(out: Path) -> list[Path]:
     if state.is_dir() and (current := _link_target(state / CURRENT)) is not None:
         _prune(state, keep={current, _previous_generation(state, current)})
     return removed
+
+
+def _leftover(path: Path, state: Path) -> bool:
+    """Ours and unfinished: in .kg any temporary or staging folder; beside the outputs only
+    temporaries of an output name (OUT may be a folder holding the user's own files)."""
+    match = _TEMPORARY.fullmatch(path.name)
+    if path.parent == state:
+        return bool(match) or path.name.startswith("stage-")
+    return bool(match) and match.group(1) in OUTPUT_NAMES
 
 
 def _previous_generation(state: Path, current: str) -> str | None:

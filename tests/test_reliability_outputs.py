@@ -481,3 +481,13 @@ def test_without_symbolic_links_outputs_are_still_written_whole(tmp_path, monkey
     assert {n: (out / n).read_text() for n in OUTPUT_NAMES} == {n: f"two {n}" for n in OUTPUT_NAMES}
     assert not any((out / n).is_symlink() for n in OUTPUT_NAMES)
     assert current_dir(out) == out and _leftovers(out) == []
+
+
+def test_cleanup_leaves_the_users_own_files_alone(tmp_path):
+    out = tmp_path
+    (out / ".notes.abcdefgh.tmp").write_text("the user's", encoding="utf-8")
+    (out / ".graph.ttl.abcdefgh.tmp").write_text("kg's", encoding="utf-8")
+    with locked(out):
+        pass
+    assert (out / ".notes.abcdefgh.tmp").exists()
+    assert not (out / ".graph.ttl.abcdefgh.tmp").exists()
