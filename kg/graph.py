@@ -17,7 +17,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from .model import ASSERTED, INVISIBLE, Document, Entity, Relation
+from .model import ASSERTED, Document, Entity, Relation, strip_invisible
 from .vocab import CLASSES, DEFAULT_BASE, KG, ONTOLOGY, ONTOLOGY_IRI, RELATIONS
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
@@ -49,11 +49,11 @@ def mint_iri(base: str, kind: str, key: str = "") -> URIRef:
 
 
 def clean_label(text: str) -> str:
-    """A name as shown to people: invisible formatting characters removed, spaces squeezed.
+    """A name as shown to people: invisible formatting characters removed.
 
     Only labels (and titles) are cleaned; the evidence sentence keeps the text as written.
     """
-    return " ".join(clean_literal(INVISIBLE.sub("", text)).split()) or clean_literal(text)
+    return clean_literal(strip_invisible(text))
 
 
 def clean_literal(text: str) -> str:

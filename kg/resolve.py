@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from .lexicon import CORPORATE_TAIL, COUNTRIES, LEGAL_SUFFIXES, NOT_NAMES, place_name
 from .model import (
-    ASSERTED, HEDGED, INVISIBLE, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation,
+    ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation,
+    strip_invisible,
 )
 from .names import COMPANY_WORDS, KEY_HONORIFICS, region_name
 
@@ -41,7 +42,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 def name_key(name: str) -> str:
     """Normalised form under which spellings of one name meet."""
     # invisible bidi/zero-width characters never tell two names apart
-    text = unicodedata.normalize("NFKC", INVISIBLE.sub("", name)).translate(_QUOTES).strip()
+    text = unicodedata.normalize("NFKC", strip_invisible(name)).translate(_QUOTES).strip()
     place = place_name(text)
     if place:
         return place.casefold()  # "U.S." -> "united states", "Mass." -> "massachusetts"

@@ -491,3 +491,15 @@ def test_cleanup_leaves_the_users_own_files_alone(tmp_path):
         pass
     assert (out / ".notes.abcdefgh.tmp").exists()
     assert not (out / ".graph.ttl.abcdefgh.tmp").exists()
+
+
+def test_joiners_stay_where_they_join_and_go_where_they_hide():
+    from kg.model import strip_invisible
+
+    assert strip_invisible("Ac\u200dme") == "Acme"
+    assert strip_invisible("\u200cAcme\u200c") == "Acme"
+    assert (
+        strip_invisible("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")
+        == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    )
+    assert strip_invisible("👩\u200d💻") == "👩\u200d💻"
