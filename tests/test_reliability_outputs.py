@@ -113,7 +113,7 @@ def test_kill9_during_commits_never_mixes_runs_short(tmp_path):
 
 @pytest.mark.slow
 def test_kill9_during_commits_never_mixes_runs_long(tmp_path):
-    _kill_committer_repeatedly(tmp_path / "out", rounds=40, seed=2)
+    _kill_committer_repeatedly(tmp_path / "out", rounds=25, seed=2)
 
 
 def test_commit_publishes_the_names_as_links_into_one_generation(tmp_path):
