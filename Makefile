@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast install bench clean
+.PHONY: run test test-fast install bench wheel clean
 
 run: $(STAMP)
 	$(BIN)/kg build seeds --out exports
@@ -27,5 +27,9 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/benchmarks.py
 
+# dist/kg-*.whl: carries ontology/ (through the kg/ontology link) as package data
+wheel: $(STAMP)
+	$(BIN)/python -m pip wheel --no-deps -w dist .
+
 clean:
-	rm -rf $(VENV) exports/graph.ttl exports/graph.html .pytest_cache
+	rm -rf $(VENV) exports/graph.ttl exports/graph.html exports/extractions.jsonl exports/.kg .pytest_cache build dist

@@ -18,7 +18,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from .model import ASSERTED, Document, Entity, Relation
+from .model import ASSERTED, Document, Entity, Relation, strip_invisible
 from .vocab import CLASSES, DEFAULT_BASE, KG, ONTOLOGY, ONTOLOGY_IRI, RELATIONS
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
@@ -45,6 +45,16 @@ def mint_iri(base: str, kind: str, key: str = "") -> URIRef:
         digest = hashlib.sha1(f"{kind}\x00{key}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
         local = f"{slug}--{digest}"
     return URIRef(base + prefix + local)
+
+
+
+
+def clean_label(text: str) -> str:
+    """A name as shown to people: invisible formatting characters removed.
+
+    Only labels (and titles) are cleaned; the evidence sentence keeps the text as written.
+    """
+    return clean_literal(strip_invisible(text))
 
 
 def clean_literal(text: str) -> str:
@@ -82,9 +92,9 @@ def build_graph(
         g.add((node, RDF.type, KG.Document))
         g.add((node, RDF.type, PROV.Entity))
         # ids are content hashes: an untitled document is labelled by where it was read from
-        g.add((node, RDFS.label, Literal(clean_literal(document.title or document.source))))
+        g.add((node, RDFS.label, Literal(clean_label(document.title or document.source))))
         if document.title:
-            g.add((node, DCTERMS.title, Literal(clean_literal(document.title))))
+            g.add((node, DCTERMS.title, Literal(clean_label(document.title))))
         if document.date:
             g.add((node, DCTERMS.date, _date_literal(document.date)))
         if document.author:
@@ -99,15 +109,16 @@ def build_graph(
     ent_iris: dict[str, URIRef] = {}
     used: set[URIRef] = set()
     for entity in entities:
-        node = mint_iri(base, "entity", entity.label)
+        label = clean_label(entity.label)
+        node = mint_iri(base, "entity", label)
         if node in used:  # two entities that share a label (a company and a place): keep both
-            node = mint_iri(base, "entity", f"{entity.label} ({entity.type})")
+            node = mint_iri(base, "entity", f"{label} ({entity.type})")
         used.add(node)
         ent_iris[entity.key] = node
         g.add((node, RDF.type, CLASSES[entity.type]))
-        g.add((node, RDFS.label, Literal(clean_literal(entity.label))))
-        for alias in sorted(entity.aliases - {entity.label}):
-            g.add((node, SKOS.altLabel, Literal(clean_literal(alias))))
+        g.add((node, RDFS.label, Literal(label)))
+        for alias in sorted({clean_label(a) for a in entity.aliases} - {label}):
+            g.add((node, SKOS.altLabel, Literal(alias)))
         for doc_id in sorted(entity.docs):
             if doc_id in doc_iris:
                 g.add((node, KG.mentionedIn, doc_iris[doc_id]))
@@ -152,4 +163,4 @@ def _date_literal(value: str) -> Literal:
     return Literal(clean_literal(value))
 
 
-__all__ = ["build_graph", "clean_literal", "mint_iri", "new_graph"]
+__all__ = ["build_graph", "clean_label", "clean_literal", "mint_iri", "new_graph"]

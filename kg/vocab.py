@@ -21,22 +21,32 @@ ONTOLOGY = URIRef(ONTOLOGY_IRI.rstrip("#"))
 """The owl:Ontology that declares the terms: the namespace without its '#'."""
 DEFAULT_BASE = "https://example.org/kg/id/"
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-"""ontology/ of the source checkout (kg is installed editable, so it sits beside the package)."""
-
 
 class OntologyError(Exception):
     """An ontology file (kg.ttl, shapes.ttl, saved queries) is missing: reported in one line."""
 
 
+def ontology_dir() -> Path:
+    """Where the ontology, shapes and saved queries are: the one place that knows.
+
+    A wheel carries the repository's ontology/ folder as package data, kg/ontology (mapped at
+    build time, see pyproject.toml); a source checkout installed editable has it beside the package.
+    """
+    from importlib.resources import files
+
+    packaged = Path(str(files("kg") / "ontology"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "ontology"
+
+
 def ontology_file(name: str) -> Path:
-    """Path of a file under ontology/, or a one-line OntologyError when it is not there."""
-    path = ONTOLOGY_DIR / name
+    """Path of a file under the ontology folder, or a one-line OntologyError if it is missing."""
+    path = ontology_dir() / name
     if not path.exists():
         raise OntologyError(
-            f"{path}: not found; kg reads its ontology files from the ontology/ folder next to "
-            "the kg "
-            "package (install kg from a source checkout with `pip install -e .`)"
+            f"{path}: not found; kg reads its ontology files from the kg package (a wheel) or "
+            "the ontology/ folder of a source checkout: reinstall kg (pip install .)"
         )
     return path
 

@@ -101,7 +101,9 @@ def test_failed_add_leaves_graph_intact(split_seeds, tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["add", str(new), "--out", str(out)])
     assert result.exit_code == 1
     assert (graph.read_bytes(), store.read_bytes()) == before
-    assert sorted(p.name for p in out.iterdir()) == ["extractions.jsonl", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [".kg", "extractions.jsonl", "graph.ttl"]
+    state = [p.name for p in (out / ".kg").iterdir()]
+    assert not [n for n in state if n.endswith(".tmp") or n.startswith("stage-")]
 
 
 def _raise_oserror(*a, **k):

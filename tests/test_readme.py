@@ -1,7 +1,7 @@
 """The README's `kg` commands run as written (docs are part of the product).
 
 Each indented line starting with `kg ` is run from a scratch folder holding `seeds/`,
-`exports/graph.ttl` from the seed build, the gold file at `../shared/eval/seeds-gold.json`, and the
+`exports/graph.ttl` from the seed build, the gold file at `eval/seeds-gold.json`, and the
 SPARQL example saved as `behind.rq`. Commands whose input files the README only imagines
 (`articles/`, `more/news.jsonl`) are run against a tiny stand-in corpus.
 """
@@ -15,7 +15,6 @@ import pytest
 
 from conftest import GOLD, ROOT, SEEDS, run_kg
 
-pytestmark = pytest.mark.slow
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = [line.strip().split("  #")[0].strip() for line in README.splitlines() if line.startswith("    kg ")]
@@ -37,8 +36,7 @@ def scratch(tmp_path_factory, seed_build):
     (work / "exports").mkdir(parents=True)
     shutil.copy(seed_build / "graph.ttl", work / "exports" / "graph.ttl")
     shutil.copytree(SEEDS, work / "seeds")
-    (root / "shared" / "eval").mkdir(parents=True)
-    shutil.copy(GOLD, root / "shared" / "eval" / "seeds-gold.json")
+    shutil.copytree(ROOT / "eval", work / "eval")
     (work / "articles").mkdir()
     (work / "articles" / "a.txt").write_text("Microsoft acquired LinkedIn in 2016.", encoding="utf-8")
     (work / "more-articles").mkdir()
@@ -50,11 +48,28 @@ def scratch(tmp_path_factory, seed_build):
     return work
 
 
+REPO_DIRS = ("kg", "ontology", "eval", "seeds", "tests", "bench")
+
+
+def test_readme_names_only_paths_inside_the_repository():
+    """A fresh clone is all a reader has: no `../shared/...`; every repo path it names exists."""
+    assert "../" not in README
+    named = set(re.findall(r"`((?:%s)/[\w./*-]*)`" % "|".join(REPO_DIRS), README))
+    assert {"eval/seeds-gold.json", "eval/README.md", "kg/outputs.py"} <= named
+    for path in named:
+        assert list(ROOT.glob(path.rstrip("/"))), f"README names {path}, not in the repository"
+
+
+def test_shipped_gold_is_the_seed_gold_the_tests_use():
+    assert (ROOT / "eval" / "seeds-gold.json").read_bytes() == GOLD.read_bytes()
+
+
 def test_readme_has_commands():
     assert len(COMMANDS) >= 8
     assert any("behind.rq" in line for line in README.splitlines())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS)
 def test_readme_command_runs(scratch, command):
     if any(marker in command for marker in NEEDS_SERVER):
@@ -74,6 +89,7 @@ def test_readme_command_runs(scratch, command):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_readme_provenance_query_returns_sentences(scratch):
     proc = run_kg("query", "exports/graph.ttl", "behind.rq", "--format", "json", cwd=scratch)
     assert proc.returncode == 0, proc.stderr

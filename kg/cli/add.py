@@ -8,18 +8,10 @@ from typing import List, Optional
 import typer
 
 from .. import DEFAULT_MODEL, __version__
-from ..store import FILENAME, StoreError, dump, load, reconcile, snapshot_of
+from ..store import FILENAME, Snapshot, StoreError, load, reconcile
 from ..vocab import DEFAULT_BASE
-from ._app import app, fail
+from ._app import app, fail, out_locked, write_outputs
 from ._inputs import MAX_CHARS_HELP, PATHS_HELP, VERBOSE_HELP, read_inputs
-
-
-def save_store(out: Path, result, *, model: str, base: str, title: str, html: bool, max_nodes: int | None) -> None:
-    """Save the per-document extractions next to the graph (OUT/extractions.jsonl)."""
-    dump(
-        out / FILENAME,
-        snapshot_of(result.documents, result.extractions, result.deferred, model=model, base=base, title=title, html=html, max_nodes=max_nodes),
-    )
 
 
 @app.command()
@@ -38,46 +30,65 @@ def add(
     whose text is already in the graph is skipped, whatever path names it; a file (or JSONL
     "id") already in the graph whose text changed replaces the old version.
     """
-    from ..export import ExportError, export
     from ..nlp import ModelError
+    from ..outputs import current_dir
     from ..pipeline import add_documents
 
-    store_path = out / FILENAME
-    if not store_path.exists():
-        fail(f"{store_path} not found: run 'kg build ... --out {out}' first (graphs built before kg add existed need one rebuild)")
+    if not (out / FILENAME).exists():
+        fail(
+            f"{out / FILENAME} not found: run 'kg build ... --out {out}' first "
+            "(graphs built before kg add existed need one rebuild)"
+        )
+    with out_locked(out):  # held from reading the previous set to committing the new one
+        snapshot = _load_snapshot(out, current_dir(out) / FILENAME)
+        settings = snapshot.settings
+        built_with = _built_with(out, settings, model)
+        base = settings.get("base") or DEFAULT_BASE
+        documents = read_inputs(paths, max_chars=max_chars, verbose=verbose)
+        previous, documents = reconcile(snapshot.documents, documents)
+        try:
+            update = add_documents(
+                previous, snapshot.extractions, snapshot.deferred, documents,
+                model=built_with, base=base, n_process=workers,
+            )
+        except ModelError as exc:
+            fail(str(exc))
+        counts = (
+            f"{len(update.added)} added, {len(update.replaced)} replaced, "
+            f"{len(update.unchanged)} unchanged"
+        )
+        if not update.changed and (out / "graph.ttl").exists():
+            print(f"{counts}: {out}/graph.ttl is up to date", file=sys.stderr)
+            return
+        result = update.result
+        write_outputs(
+            out, result, model=built_with, base=base,
+            title=settings.get("title") or "knowledge graph", html=settings.get("html", True),
+            max_nodes=max_nodes if max_nodes is not None else settings.get("max_nodes"),
+        )
+    print(f"{counts}; {result.summary} -> {out}/graph.ttl", file=sys.stderr)
+
+
+def _load_snapshot(out: Path, store_path: Path) -> Snapshot:
+    """The committed extractions; errors name OUT/extractions.jsonl, the file users know."""
     try:
-        snapshot = load(store_path)
+        return load(store_path)
     except StoreError as exc:
-        fail(str(exc))
-    settings = snapshot.settings
+        fail(str(exc).replace(str(store_path), str(out / FILENAME)))
+
+
+def _built_with(out: Path, settings: dict, model: str | None) -> str:
+    """The model OUT was built with: adding with another would mix two parsers' extractions."""
     built_with = settings.get("model") or DEFAULT_MODEL
     if model is not None and model != built_with:
-        fail(f"{out} was built with model '{built_with}'; add with the same model or rebuild with kg build --model {model}")
-    if settings.get("kg_version") not in (None, __version__):
-        print(f"warning: {store_path} was written by kg {settings['kg_version']}; this is kg {__version__} (rebuild to re-extract old documents with the new rules)", file=sys.stderr)
-    base = settings.get("base") or DEFAULT_BASE
-    documents = read_inputs(paths, max_chars=max_chars, verbose=verbose)
-    previous, documents = reconcile(snapshot.documents, documents)
-    try:
-        update = add_documents(
-            previous, snapshot.extractions, snapshot.deferred, documents, model=built_with, base=base, n_process=workers
+        fail(
+            f"{out} was built with model '{built_with}'; add with the same model "
+            f"or rebuild with kg build --model {model}"
         )
-    except ModelError as exc:
-        fail(str(exc))
-    counts = f"{len(update.added)} added, {len(update.replaced)} replaced, {len(update.unchanged)} unchanged"
-    if not update.changed and (out / "graph.ttl").exists():
-        print(f"{counts}: {out}/graph.ttl is up to date", file=sys.stderr)
-        return
-    result = update.result
-    html = settings.get("html", True)
-    max_nodes = max_nodes if max_nodes is not None else settings.get("max_nodes")
-    title = settings.get("title") or "knowledge graph"
-    try:
-        # Graph first, extractions last: if a write fails, the next `kg add` redoes the work.
-        export(result.graph, out / "graph.ttl", format="turtle")
-        if html:
-            export(result.graph, out / "graph.html", format="html", title=title, max_nodes=max_nodes)
-        save_store(out, result, model=built_with, base=base, title=title, html=html, max_nodes=max_nodes)
-    except (OSError, ExportError) as exc:
-        fail(f"cannot write to {out}: {exc}")
-    print(f"{counts}; {result.summary} -> {out}/graph.ttl", file=sys.stderr)
+    if settings.get("kg_version") not in (None, __version__):
+        print(
+            f"warning: {out / FILENAME} was written by kg {settings['kg_version']}; this is "
+            f"kg {__version__} (rebuild to re-extract old documents with the new rules)",
+            file=sys.stderr,
+        )
+    return built_with

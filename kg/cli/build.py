@@ -8,7 +8,7 @@ import typer
 
 from .. import DEFAULT_MODEL
 from ..vocab import DEFAULT_BASE
-from ._app import app, fail
+from ._app import app, base_option, fail, out_locked, write_outputs
 from ._inputs import MAX_CHARS_HELP, PATHS_HELP, VERBOSE_HELP, read_inputs
 
 
@@ -25,38 +25,35 @@ def build(
     verbose: bool = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS", help="Parse on a dask.distributed cluster (e.g. tcp://10.0.0.5:8786); needs the 'dask' extra."),
 ) -> None:
-    """Read articles and write OUT/graph.ttl and OUT/graph.html."""
+    """Read articles and write OUT/graph.ttl, OUT/graph.html and OUT/extractions.jsonl.
+
+    The three files are committed together: a failed or killed run leaves the previous set.
+    """
     # Imported here: `kg query --help` and friends should not pay for loading spaCy.
     from ..distributed import DistributedError, build_on_cluster
-    from ..export import ExportError, export
     from ..nlp import ModelError
     from ..pipeline import build as build_corpus
-    from .add import save_store
 
-    if not base.endswith(("/", "#")):
-        fail(f"--base must end with '/' or '#': {base}")
+    base = base_option(base)
     documents = read_inputs(paths, max_chars=max_chars, verbose=verbose)
-    progress = _progress(len(documents))
-    try:
-        if dask:  # parsing on a cluster; resolution and export stay here
-            result = build_on_cluster(documents, dask, model=model, base=base, on_document=lambda d: progress.update(1))
-        else:
-            result = build_corpus(documents, model=model, base=base, n_process=workers, on_document=lambda d: progress.update(1))
-    except ModelError as exc:
+    with out_locked(out):
+        progress = _progress(len(documents))
+        tick = lambda d: progress.update(1)  # noqa: E731
+        try:
+            if dask:  # parsing on a cluster; resolution and export stay here
+                result = build_on_cluster(documents, dask, model=model, base=base, on_document=tick)
+            else:
+                result = build_corpus(
+                    documents, model=model, base=base, n_process=workers, on_document=tick
+                )
+        except (ModelError, DistributedError) as exc:  # no such model; dask missing or unreachable
+            progress.close()
+            fail(str(exc))
         progress.close()
-        fail(str(exc))
-    except DistributedError as exc:  # dask missing or scheduler unreachable
-        progress.close()
-        fail(str(exc))
-    progress.close()
-    try:
-        export(result.graph, out / "graph.ttl", format="turtle")
-        if html:
-            title = f"{_corpus_name(paths)}: knowledge graph"
-            export(result.graph, out / "graph.html", format="html", title=title, max_nodes=max_nodes)
-        save_store(out, result, model=model, base=base, title=f"{_corpus_name(paths)}: knowledge graph", html=html, max_nodes=max_nodes)  # for kg add
-    except (OSError, ExportError) as exc:
-        fail(f"cannot write to {out}: {exc}")
+        title = f"{_corpus_name(paths)}: knowledge graph"
+        write_outputs(
+            out, result, model=model, base=base, title=title, html=html, max_nodes=max_nodes
+        )
     print(f"{result.summary} -> {out}/graph.ttl", file=sys.stderr)
 
 
