@@ -82,3 +82,27 @@ def test_build_then_pyvis_on_the_seed_articles():
     net = kg.to_pyvis(result)
     assert net.nodes and net.edges
     assert {n["label"] for n in net.nodes} <= {n["label"] for n in graph_data(result.graph)["nodes"]}
+
+
+def _readme_example() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Notebooks: the Python API")
+    lines = readme[start:].splitlines()[2:]  # heading, blank line, then the indented block
+    block = []
+    for line in lines:
+        if line.strip() and not line.startswith("    "):
+            break
+        block.append(line[4:])
+    return "\n".join(block).strip() + "\n"
+
+
+@pytest.mark.slow
+def test_readme_notebook_example_runs_as_written(tmp_path, monkeypatch):
+    example = _readme_example()
+    assert "kg.build" in example and "kg.to_pyvis" in example
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Microsoft acquired LinkedIn in 2016.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    page = (tmp_path / "articles.html").read_text(encoding="utf-8")
+    assert "Microsoft" in page and "LinkedIn" in page
