@@ -90,7 +90,9 @@ def to_pyvis(
     else:
         shown = [n["id"] for n in data["nodes"] if n["degree"] > 0]
     keep = set(shown)
-    net = Network(height=height, width=width, directed=True, notebook=notebook, cdn_resources=cdn_resources)
+    net = Network(
+        height=height, width=width, directed=True, notebook=notebook, cdn_resources=cdn_resources
+    )
     for i in shown:
         node = data["nodes"][i]
         options: dict[str, Any] = {

@@ -278,6 +278,10 @@ def test_fact_table_lists_every_fact_and_filters_by_relation_date_and_confidence
     page.fill("#kg-date-from", "2024-02-01")
     page.fill("#kg-date-to", "2024-04-30")
     assert page.evaluate(rows) == ["owns:asserted"]  # only the March article
+    page.click("#kg-tab-graph")  # the graph shows the same: Alpha owns Gamma, and nothing else
+    assert sorted(page.evaluate("() => kg.nodes.get().map((n) => n.label)")) == ["Alpha", "Gamma"]
+    assert page.evaluate("() => kg.edges.get().map((e) => kg.data.edges[e.id].rel)") == ["owns"]
+    page.click("#kg-tab-table")
     page.fill("#kg-date-from", "")
     page.fill("#kg-date-to", "")
     page.uncheck("#kg-relations input[data-key=owns]")

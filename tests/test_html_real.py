@@ -146,4 +146,12 @@ def test_fact_table_lists_every_asserted_relation_and_filters_by_relation_and_da
     page.fill("#kg-date-to", "2004-06-30")
     in_range = sum(1 for dates in facts.values() if any("2004-03-01" <= d <= "2004-06-30" for d in dates))
     assert 0 < page.evaluate(rows) == in_range < len(facts)
+    # The graph shows the matching facts, wherever they are, laid out readably on the spot.
+    page.click("#kg-tab-graph")
+    view = readable_view(page)
+    drawn_edges = page.evaluate("() => kg.edges.length")
+    print(f"date filter: {in_range} facts, {drawn_edges} drawn, {view['in_view']} labels in view, "
+          f"{view['readable']} readable, {len(view['overlaps'])} overlaps")
+    assert 0 < drawn_edges <= in_range
+    assert view["readable"] >= 0.8 * view["in_view"] and view["overlaps"] == []
     s.assert_clean()

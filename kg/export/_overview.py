@@ -48,7 +48,9 @@ def label_box(label: str, size: float, font: float) -> tuple[float, float, float
     return width, height, height / 2 - size - PAD / 2
 
 
-def choose(degree: Sequence[int], edges: Sequence[tuple[int, int]], limit: int = OVERVIEW_MAX) -> list[int]:
+def choose(
+    degree: Sequence[int], edges: Sequence[tuple[int, int]], limit: int = OVERVIEW_MAX
+) -> list[int]:
     """Node ids of the overview: the most connected entities that connect to each other.
 
     Nodes come ranked (most connected first). Taking the top N by degree alone would show many

@@ -25,7 +25,9 @@ SHAPES = {"Organization": "dot", "Person": "diamond", "Place": "square", "Produc
 LAYOUT_SEED = 7
 
 
-def graph_data(graph: Graph, *, max_nodes: int | None = None, overview: int | None = None) -> dict[str, Any]:
+def graph_data(
+    graph: Graph, *, max_nodes: int | None = None, overview: int | None = None
+) -> dict[str, Any]:
     """Entities, facts, documents and the first screen's layout, as plain data.
 
     Nodes are the typed entities, most connected first; with `max_nodes` only the first N are
@@ -51,17 +53,23 @@ def graph_data(graph: Graph, *, max_nodes: int | None = None, overview: int | No
     if max_nodes is not None:
         kept = kept[: max(0, max_nodes)]
     ids = {iri: i for i, iri in enumerate(kept)}
-    out_edges = _edge_rows([e for e in edges.values() if e["s"] in ids and e["o"] in ids], ids, documents)
+    inside = [e for e in edges.values() if e["s"] in ids and e["o"] in ids]
+    out_edges = _edge_rows(inside, ids, documents)
     out_claims = _edge_rows([c for c in claims if c["s"] in ids and c["o"] in ids], ids, documents)
     shown_degree = [0] * len(kept)
     for edge in out_edges:
         shown_degree[edge["from"]] += 1
         shown_degree[edge["to"]] += 1
     nodes = [_node(ids[iri], iri, entities[iri], shown_degree[ids[iri]]) for iri in kept]
-    first = _place_overview(nodes, out_edges, _overview.OVERVIEW_MAX if overview is None else overview)
+    limit = _overview.OVERVIEW_MAX if overview is None else overview
+    types = [n["type"] for n in nodes]
+    first = _place_overview(nodes, out_edges, limit)
     return {
         "meta": _meta(entities, edges, documents, nodes, out_edges, max_nodes, first),
-        "types": [{"name": n, "colour": COLOURS[n], "shape": SHAPES[n], "count": sum(1 for x in nodes if x["type"] == n)} for n in CLASSES],
+        "types": [
+            {"name": n, "colour": COLOURS[n], "shape": SHAPES[n], "count": types.count(n)}
+            for n in CLASSES
+        ],
         "relations": [
             {"name": n, "symmetric": n in SYMMETRIC, "count": c}
             for n in RELATIONS
@@ -110,7 +118,9 @@ def _place_overview(nodes: list[dict], edges: list[dict], limit: int) -> list[in
     pairs = [(e["from"], e["to"]) for e in edges]
     first = _overview.choose([n["degree"] for n in nodes], pairs, limit)
     local = {node_id: k for k, node_id in enumerate(first)}
-    boxes = np.array([_overview.label_box(nodes[i]["label"], nodes[i]["size"], nodes[i]["font"]) for i in first]).reshape(-1, 3)
+    boxes = [_overview.label_box(nodes[i]["label"], nodes[i]["size"], nodes[i]["font"])
+             for i in first]
+    boxes = np.array(boxes).reshape(-1, 3)
     inner = [(local[a], local[b]) for a, b in pairs if a in local and b in local]
     xy = _overview.place(boxes, inner, seed=LAYOUT_SEED)
     for node_id, (x, y) in zip(first, xy):
@@ -123,9 +133,13 @@ def _edge_rows(edges: list[dict], ids: dict[URIRef, int], documents: list[dict])
     edges = sorted(edges, key=lambda e: (ids[e["s"]], ids[e["o"]], e["rel"], e.get("modality", "")))
     for i, edge in enumerate(edges):
         evidence = sorted(edge["evidence"], key=_evidence_order)
-        asserted = [ev for ev in evidence if ev["modality"] == "asserted"] if "modality" not in edge else evidence
+        # A claim's own statements count; an edge's asserted ones only.
+        asserted = evidence
+        if "modality" not in edge:
+            asserted = [ev for ev in evidence if ev["modality"] == "asserted"]
         confidences = [ev["confidence"] for ev in asserted if ev["confidence"] is not None]
-        dates = [documents[ev["doc"]]["date"] for ev in asserted if ev["doc"] is not None and documents[ev["doc"]]["date"]]
+        docs = [documents[ev["doc"]] for ev in asserted if ev["doc"] is not None]
+        dates = [doc["date"] for doc in docs if doc["date"]]
         row = {
             "id": i,
             "from": ids[edge["s"]],
@@ -147,11 +161,13 @@ def _edge_rows(edges: list[dict], ids: dict[URIRef, int], documents: list[dict])
 
 
 def _documents(graph: Graph) -> tuple[list[dict], dict[URIRef, int]]:
-    titles, labels, dates = _values(graph, DCTERMS.title), _values(graph, RDFS.label), _values(graph, DCTERMS.date)
+    titles, labels = _values(graph, DCTERMS.title), _values(graph, RDFS.label)
+    dates = _values(graph, DCTERMS.date)
     urls, paths = _values(graph, DCTERMS.source), _values(graph, KG.sourcePath)
     rows = []
     for node in set(graph.subjects(RDF.type, KG.Document)):
-        title = titles.get(node) or _file_name(paths.get(node)) or labels.get(node) or _readable_id(node)
+        title = titles.get(node) or _file_name(paths.get(node)) or labels.get(node)
+        title = title or _readable_id(node)
         when, url = dates.get(node), str(urls.get(node) or "")
         rows.append(
             {
@@ -182,7 +198,8 @@ def _readable_id(node: Any) -> str:
 
 
 def _entities(graph: Graph, doc_index: dict[URIRef, int]) -> dict[URIRef, dict]:
-    labels, pref, counts = _values(graph, RDFS.label), _values(graph, SKOS.prefLabel), _values(graph, KG.mentionCount)
+    labels, pref = _values(graph, RDFS.label), _values(graph, SKOS.prefLabel)
+    counts = _values(graph, KG.mentionCount)
     aliases, mentioned = _all_values(graph, SKOS.altLabel), _all_values(graph, KG.mentionedIn)
     entities: dict[URIRef, dict] = {}
     for name, cls in CLASSES.items():  # an entity with two classes is shown with the first
@@ -200,7 +217,9 @@ def _entities(graph: Graph, doc_index: dict[URIRef, int]) -> dict[URIRef, dict]:
     return entities
 
 
-def _edges(graph: Graph, entities: dict[URIRef, dict], doc_index: dict[URIRef, int]) -> tuple[dict, list]:
+def _edges(
+    graph: Graph, entities: dict[URIRef, dict], doc_index: dict[URIRef, int]
+) -> tuple[dict, list]:
     """Asserted relations keyed by (relation, subject, object), symmetric ones by sorted pair;
     and the hedged or negated claims that have no asserted twin."""
     edges: dict[tuple, dict] = {}
@@ -213,7 +232,8 @@ def _edges(graph: Graph, entities: dict[URIRef, dict], doc_index: dict[URIRef, i
     claims: dict[tuple, dict] = {}
     by_pred = {pred: rel for rel, pred in RELATIONS.items()}
     # One pass per property instead of a lookup per statement: ten times faster on big graphs.
-    subjects, predicates, objects = _values(graph, RDF.subject), _values(graph, RDF.predicate), _values(graph, RDF.object)
+    subjects, objects = _values(graph, RDF.subject), _values(graph, RDF.object)
+    predicates = _values(graph, RDF.predicate)
     sentences, confidences = _values(graph, KG.sentence), _values(graph, KG.confidence)
     modalities, sources = _values(graph, KG.modality), _values(graph, PROV.wasDerivedFrom)
     for stmt in graph.subjects(RDF.type, RDF.Statement):
@@ -232,8 +252,9 @@ def _edges(graph: Graph, entities: dict[URIRef, dict], doc_index: dict[URIRef, i
         if key in edges:
             edges[key]["evidence"].append(evidence)
         elif evidence["modality"] != "asserted":
-            claim = claims.setdefault(key + (evidence["modality"],), {"rel": rel, "s": key[1], "o": key[2], "modality": evidence["modality"], "evidence": []})
-            claim["evidence"].append(evidence)
+            modality = evidence["modality"]
+            claim = {"rel": rel, "s": key[1], "o": key[2], "modality": modality, "evidence": []}
+            claims.setdefault(key + (modality,), claim)["evidence"].append(evidence)
     return edges, list(claims.values())
 
 
@@ -261,7 +282,8 @@ def _edge_key(rel: str, s: Any, o: Any) -> tuple:
 
 def _evidence_order(ev: dict) -> tuple:
     """Asserted first, then most confident, then by document (oldest first)."""
-    return (ev["modality"] != "asserted", -(ev["confidence"] or 0.0), -1 if ev["doc"] is None else ev["doc"], ev["sentence"])
+    doc = -1 if ev["doc"] is None else ev["doc"]
+    return (ev["modality"] != "asserted", -(ev["confidence"] or 0.0), doc, ev["sentence"])
 
 
 def _curve_parallel(edges: list[dict]) -> None:

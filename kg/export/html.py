@@ -30,7 +30,7 @@ from ._atomic import atomic_write
 from ._viewdata import COLOURS, graph_data
 
 VIS_DIR = "templates/lib/vis-9.1.2"  # inside the pyvis package, a declared dependency
-APP_SCRIPTS = ("view.js", "focus.js", "table.js")  # inlined in this order, each hashed in the CSP
+APP_SCRIPTS = ("view.js", "layout.js", "focus.js", "table.js")  # inlined in this order, each hashed in the CSP
 
 
 def json_for_script(data: object) -> str:

@@ -202,20 +202,36 @@
 
   const modeEl = document.getElementById('kg-mode');
   const overviewButton = document.getElementById('kg-overview');
+  /* The first screen: the entities laid out in advance, minus what the filters hide. With an
+     evidence filter (dates, a document, a confidence) it shows instead the best-connected
+     entities of the matching facts, wherever they are in the graph, laid out on the spot. */
   function showOverview() {
     state.mode = 'overview';
     state.selected = null;
-    const inView = new Set(data.meta.overview);
-    const shownEdges = data.edges.filter((e) => inView.has(e.from) && inView.has(e.to) && factVisible(e));
-    const linked = new Set();
-    shownEdges.forEach((e) => { linked.add(e.from); linked.add(e.to); });
-    const ids = data.meta.overview.filter((id) => linked.has(id));
-    setScene(ids.map((id) => nodeItem(id, data.nodes[id].x, data.nodes[id].y, false)), shownEdges.map((e) => edgeItem(e, null)));
+    const filtered = evidenceFilterOn();
+    let shownEdges;
+    let ids;
+    if (filtered) {
+      const matching = data.edges.filter(factVisible);
+      const ranked = Array.from(new Set(matching.flatMap((e) => [e.from, e.to]))).sort((a, b) => a - b);
+      const keep = new Set(ranked.slice(0, data.meta.overview.length || 90));
+      shownEdges = matching.filter((e) => keep.has(e.from) && keep.has(e.to));
+      ids = ranked.filter((id) => keep.has(id) && shownEdges.some((e) => e.from === id || e.to === id));
+    } else {
+      const inView = new Set(data.meta.overview);
+      shownEdges = data.edges.filter((e) => inView.has(e.from) && inView.has(e.to) && factVisible(e));
+      const linked = new Set(shownEdges.flatMap((e) => [e.from, e.to]));
+      ids = data.meta.overview.filter((id) => linked.has(id));
+    }
+    const pos = filtered ? api.layoutFree(ids, shownEdges) : null;
+    setScene(ids.map((id) => nodeItem(id, pos ? pos[id].x : data.nodes[id].x, pos ? pos[id].y : data.nodes[id].y, false)),
+      shownEdges.map((e) => edgeItem(e, null)));
     overviewButton.hidden = true;
     const total = data.nodes.filter((n) => n.degree > 0).length;
-    modeEl.textContent = ids.length
-      ? 'Overview: the ' + plural(ids.length, 'most connected entity', 'most connected entities') + ' of ' + total.toLocaleString('en') + ' with a relation. Find or click one to see all its facts.'
-      : 'No relation matches the filters.';
+    if (!ids.length) modeEl.textContent = 'No relation matches the filters.';
+    else if (filtered) modeEl.textContent = 'Facts matching the evidence filters: ' + plural(ids.length, 'entity', 'entities') + ' shown.';
+    else modeEl.textContent = 'Overview: the ' + plural(ids.length, 'most connected entity', 'most connected entities') + ' of ' +
+      total.toLocaleString('en') + ' with a relation. Find or click one to see all its facts.';
     if (ids.length) fitReadable(ids, null, true);
     document.getElementById('kg-details').hidden = true;
     updateShown();
