@@ -78,10 +78,24 @@
     return out;
   }
 
+  /* Scale the force layout to about the area the boxes need (they cover 80% before parting),
+     screen-shaped: separate components otherwise drift apart and the labels shrink. */
+  function fill(ids, pos) {
+    const area = ids.reduce((sum, id) => { const b = box(id); return sum + b.w * b.h; }, 0) / 0.8;
+    const height = Math.sqrt(area / 1.45);
+    const xs = pos.map((p) => p.x);
+    const ys = pos.map((p) => p.y);
+    const spanX = Math.max(Math.max.apply(null, xs) - Math.min.apply(null, xs), 1);
+    const spanY = Math.max(Math.max.apply(null, ys) - Math.min.apply(null, ys), 1);
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    return pos.map((p) => ({ x: ((p.x - mx) * 1.45 * height) / spanX, y: ((p.y - my) * height) / spanY }));
+  }
+
   kg.layoutFree = (ids, edges) => {
     const index = {};
     ids.forEach((id, i) => { index[id] = i; });
     const links = edges.filter((e) => e.from in index && e.to in index).map((e) => [index[e.from], index[e.to]]);
-    return settle(ids, force(ids, links));
+    return settle(ids, fill(ids, force(ids, links)));
   };
 })();
