@@ -23,15 +23,18 @@
     const spacing = widths[Math.floor(widths.length * 0.8)] + 12;
     let radius = Math.max(170, labelWidth(centre) / 2 + 90);
     radius = Math.max(radius, (labelled * 100) / Math.PI); // edge labels sit half way out
+    radius = Math.max(radius, (Math.min(neighbours.length, 16) * spacing) / (2 * Math.PI)); // one ring
+    let twist = 0;
     let placed = 0;
     while (placed < neighbours.length) {
       const capacity = Math.max(1, Math.floor((2 * Math.PI * radius) / spacing));
       const ring = neighbours.slice(placed, placed + capacity);
       ring.forEach((id, k) => {
-        const angle = -Math.PI / 2 + (2 * Math.PI * (k + 0.5)) / ring.length + (placed ? 0.3 : 0);
+        const angle = -Math.PI / 2 + (2 * Math.PI * (k + 0.5)) / ring.length + twist;
         pos[id] = { x: radius * Math.cos(angle), y: radius * Math.sin(angle) * 0.8 };
       });
       placed += ring.length;
+      twist += Math.PI / ring.length; // the next ring between this one's spokes
       radius += 80;
     }
     return pushApart(centre, neighbours, pos);
@@ -44,16 +47,27 @@
     return { l: p.x - labelWidth(id) / 2, r: p.x + labelWidth(id) / 2, t: p.y - n.size - 3, b: p.y - n.size - 3 + h };
   }
   function clash(a, b) { return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b; }
+  /* A neighbour whose box collides moves to the nearest free spot: a little round its ring
+     first (so it does not hide behind another on the same spoke), then further out. */
   function pushApart(centre, neighbours, pos) {
     const boxes = [box(centre, pos[centre])];
     neighbours.forEach((id) => {
       const p = pos[id];
-      const length = Math.hypot(p.x, p.y) || 1;
-      for (let step = 0; step < 200 && boxes.some((b) => clash(b, box(id, p))); step++) {
-        p.x += (10 * p.x) / length;
-        p.y += (10 * p.y) / length;
+      const radius = Math.hypot(p.x, p.y / 0.8) || 1;
+      const angle = Math.atan2(p.y / 0.8, p.x);
+      let spot = p;
+      search:
+      for (let out = 0; out < 2000; out += 12) {
+        for (let turn = 0; turn <= 6; turn++) {
+          for (const sign of turn ? [1, -1] : [1]) {
+            const a = angle + (sign * turn * 0.06 * 170) / (radius + out);
+            const candidate = { x: (radius + out) * Math.cos(a), y: 0.8 * (radius + out) * Math.sin(a) };
+            if (!boxes.some((b) => clash(b, box(id, candidate)))) { spot = candidate; break search; }
+          }
+        }
       }
-      boxes.push(box(id, p));
+      pos[id] = spot;
+      boxes.push(box(id, spot));
     });
     return pos;
   }
