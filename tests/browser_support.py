@@ -31,8 +31,17 @@ def _chromium() -> str | None:
     return next((c for c in candidates if c and Path(c).exists()), None)
 
 
+_STARTED: list = []  # the one Chromium of the session (see `browser`)
+
+
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole session. Each test module that imports this fixture gets its
+    own copy of it, and a second Playwright cannot start while the first runs, so later copies
+    reuse the browser the first one started (and leave closing it to that one)."""
+    if _STARTED:
+        yield _STARTED[0]
+        return
     try:
         from playwright import sync_api
     except ImportError as exc:  # not installed, or installed without its native parts
@@ -49,9 +58,11 @@ def browser():
             instance = manager.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         except Exception as exc:  # a broken or incompatible Chromium is an environment problem
             pytest.skip(f"cannot start chromium: {exc}")
+        _STARTED.append(instance)
         yield instance
         instance.close()
     finally:
+        _STARTED.clear()
         manager.stop()
 
 

@@ -121,12 +121,12 @@
     const pos = ringLayout(id, neighbours, Object.keys(labels).length);
     kg.setScene([id].concat(neighbours).map((n) => kg.nodeItem(n, pos[n].x, pos[n].y, false)), facts.map((e) => kg.edgeItem(e, labels[e.id] || null)));
     kg.network.setSelection({ nodes: [id] }, { unselectAll: true, highlightEdges: false });
+    showEntity(id); // before fitting: the panel narrows the canvas
     kg.fitReadable([id].concat(neighbours), id, true);
     document.getElementById('kg-overview').hidden = false;
     const n = data.nodes[id];
     document.getElementById('kg-mode').textContent = u.clip(n.label, 60) + ': ' + u.plural(neighbours.length, 'neighbour', 'neighbours') +
       (hidden ? ' shown of ' + (neighbours.length + hidden) + ' (the panel lists all)' : '') + '. Click one to move on; Esc for the overview.';
-    showEntity(id);
     kg.updateShown();
   }
   kg.focus = focus;

@@ -178,6 +178,9 @@
      readable zoom, and the rest is a drag away. */
   function fitReadable(ids, centre, animate) {
     const smallest = Math.min.apply(null, ids.map((id) => data.nodes[id].font));
+    // The side panel may just have opened or closed: measure the canvas again first, or the
+    // resize vis-network notices later rescales the view (and shrinks the labels).
+    network.setSize('100%', '100%');
     network.fit({ nodes: ids, animation: false });
     const floor = MIN_LABEL_PX / smallest;
     if (network.getScale() < floor) {
@@ -232,8 +235,8 @@
     else if (filtered) modeEl.textContent = 'Facts matching the evidence filters: ' + plural(ids.length, 'entity', 'entities') + ' shown.';
     else modeEl.textContent = 'Overview: the ' + plural(ids.length, 'most connected entity', 'most connected entities') + ' of ' +
       total.toLocaleString('en') + ' with a relation. Find or click one to see all its facts.';
-    if (ids.length) fitReadable(ids, null, true);
     document.getElementById('kg-details').hidden = true;
+    if (ids.length) fitReadable(ids, null, true);
     updateShown();
   }
   api.overview = showOverview;
@@ -311,7 +314,9 @@
     document.getElementById('kg-graph-view').hidden = table;
     document.getElementById('kg-table-view').hidden = !table;
     if (table && api.renderTable) api.renderTable();
-    if (!table) network.redraw();
+    // A scene drawn while the graph was hidden (filters changed in the table) was fitted to
+    // nothing: fit it now that the canvas has a size.
+    if (!table && nodes.length) fitReadable(nodes.getIds(), state.mode === 'focus' ? state.selected : null, true);
   }
   api.showTab = showTab;
   document.getElementById('kg-tab-graph').addEventListener('click', () => showTab('graph'));
