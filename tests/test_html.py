@@ -21,6 +21,7 @@ import pytest
 import kg.export.html as view
 from kg.export import export
 from kg.export._layout import layout
+from kg.export._overview import choose, label_box, node_style, overlaps, place
 from kg.graph import build_graph
 from kg.model import ASSERTED, HEDGED, NEGATED, Document, Entity, Relation
 
@@ -153,7 +154,8 @@ def test_hostile_text_never_reaches_the_page_as_markup(tmp_path):
     for raw in (XSS_SCRIPT, XSS_SVG, XSS_SENTENCE, "<svg", "</script><script>alert"):
         assert raw not in page
     tags = _tags(page)
-    assert [t for t, _ in tags if t == "script"] == ["script"] * 3  # data block, vis-network, the view
+    # data block, vis-network, and the view's three scripts (view, focus, table)
+    assert [t for t, _ in tags if t == "script"] == ["script"] * (2 + len(view.APP_SCRIPTS))
     assert not [t for t, _ in tags if t in {"svg", "img", "iframe", "object", "embed", "a"}]
     assert not [a for _, attrs in tags for a, _ in attrs if a.startswith("on")]
     assert f"<title>{htmllib.escape(XSS_SCRIPT)}</title>" in page
@@ -218,23 +220,79 @@ def test_markup_refers_to_no_other_file_or_host(tmp_path):
     assert all(u.strip("'\"").startswith("data:") for u in re.findall(r"url\(([^)]*)\)", style))
 
 
-def test_view_script_never_writes_markup():
-    script = (Path(view.__file__).parent / "templates" / "view.js").read_text(encoding="utf-8")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(", "setAttribute('style'"):
+@pytest.mark.parametrize("name", view.APP_SCRIPTS)
+def test_view_scripts_never_write_markup(name):
+    script = (Path(view.__file__).parent / "templates" / name).read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(", "setAttribute('style'", "multi:"):
         assert sink not in script
 
 
-def test_small_graphs_use_browser_physics_and_large_ones_get_positions(monkeypatch):
+def test_overview_places_the_connected_entities_without_overlap_and_hides_isolated_ones():
     graph = sample_graph()
-    assert view.graph_data(graph)["meta"]["layout"] == "physics"
-    assert "x" not in view.graph_data(graph)["nodes"][0]
-    monkeypatch.setattr(view, "PHYSICS_MAX_NODES", 5)
     data = view.graph_data(graph)
-    assert data["meta"]["layout"] == "fixed"
-    assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in data["nodes"])
+    first = data["meta"]["overview"]
+    ids = {n["label"]: n["id"] for n in data["nodes"]}
+    assert ids["Lonely Corp"] not in first  # no relation: never on the first screen
+    assert sorted(first) == sorted(n["id"] for n in data["nodes"] if n["degree"] > 0)
+    assert all(math.isfinite(data["nodes"][i]["x"]) and math.isfinite(data["nodes"][i]["y"]) for i in first)
+    assert "x" not in data["nodes"][ids["Lonely Corp"]]
+    boxes = np.array([label_box(data["nodes"][i]["label"], data["nodes"][i]["size"], data["nodes"][i]["font"]) for i in first])
+    xy = np.array([[data["nodes"][i]["x"], data["nodes"][i]["y"]] for i in first])
+    assert overlaps(xy, boxes) == 0
     assert data == view.graph_data(graph)  # same graph, same picture
-    with pytest.raises(ValueError):
-        view.graph_data(graph, layout="spiral")
+
+
+def test_overview_keeps_the_most_connected_part_of_a_big_graph():
+    g = _components(400)
+    degree = [d for _, d in sorted(g.degree())]
+    order = sorted(range(len(degree)), key=lambda i: -degree[i])  # ids ranked as graph_data ranks
+    rank = {old: new for new, old in enumerate(order)}
+    edges = [(rank[a], rank[b]) for a, b in g.edges()]
+    ranked_degree = [degree[i] for i in order]
+    first = choose(ranked_degree, edges, 60)
+    assert len(first) == 60
+    inside = set(first)
+    linked = {v for a, b in edges if a in inside and b in inside for v in (a, b)}
+    assert inside == linked  # every entity on screen has a line to another one on screen
+    assert 0 in inside and 1 in inside  # the two biggest hubs
+    boxes = np.array([label_box(f"Entity number {i}", *node_style(ranked_degree[i])) for i in first])
+    local = {v: k for k, v in enumerate(first)}
+    xy = place(boxes, [(local[a], local[b]) for a, b in edges if a in local and b in local])
+    assert overlaps(xy, boxes) == 0
+    # Compact: the boxes cover a good share of the picture, so the page can fit it legibly.
+    span = np.ptp(xy, axis=0) + boxes[:, :2].max(axis=0)
+    assert (boxes[:, 0] * boxes[:, 1]).sum() / (span[0] * span[1]) > 0.2
+
+
+def test_claims_without_an_asserted_twin_are_kept_for_the_table_but_not_drawn():
+    data = view.graph_data(sample_graph())
+    labels = [n["label"] for n in data["nodes"]]
+    claims = [(labels[c["from"]], c["rel"], labels[c["to"]], c["modality"]) for c in data["claims"]]
+    assert claims == [("Walmart", "acquired", "Kindle", "negated")]
+    assert data["claims"][0]["evidence"][0]["sentence"] == "Walmart did not acquire Kindle."
+    assert not [e for e in data["edges"] if labels[e["from"]] == "Walmart" and e["rel"] == "acquired"]
+
+
+def test_edges_carry_first_date_and_document_count_of_asserted_evidence():
+    data = view.graph_data(sample_graph())
+    partner = next(e for e in _edges_between(data, "Amazon", "Whole Foods") if e["rel"] == "partnerOf")
+    assert partner["first"] == "2017-06-16" and partner["docs"] == 2
+    acquired = next(e for e in _edges_between(data, "Amazon", "Whole Foods") if e["rel"] == "acquired")
+    assert acquired["docs"] == 1  # the hedged statement in d2 does not count
+
+
+def test_untitled_documents_get_a_readable_name_and_only_web_urls_become_links():
+    docs = [
+        Document("a", "text", "/corpus/2024/budget-story.txt", title=None),
+        Document("b", "text", "/corpus/b.txt", title="Linked", url="https://example.com/b"),
+        Document("c", "text", "/corpus/c.txt", title="Script", url="javascript:alert(1)"),
+    ]
+    rel = Relation("X Corp", "owns", "Y Corp", "a", "X Corp owns Y Corp.", 0, 18, "test", 0.8, ASSERTED)
+    graph = build_graph([_entity("X Corp", docs={"a"}), _entity("Y Corp", docs={"a"})], [rel], docs)
+    by_title = {d["title"]: d for d in view.graph_data(graph)["documents"]}
+    assert "budget-story.txt" in by_title
+    assert by_title["Linked"]["url"] == "https://example.com/b"
+    assert by_title["Script"]["url"] is None
 
 
 def _components(n_big: int = 600):
