@@ -60,7 +60,13 @@ def cache_root() -> Path:
 
 def _stamp(path: Path) -> dict:
     info = path.stat()
-    return {"path": str(path.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns}
+    return {"path": _where(path), "size": info.st_size, "mtime_ns": info.st_mtime_ns}
+
+
+def _where(path: Path) -> str:
+    """The path as the user names it, made absolute but with links kept: OUT/graph.ttl links to
+    a new generation folder after every build (kg/outputs.py), and must keep one index slot."""
+    return os.path.abspath(path)
 
 
 def _format(path: Path) -> tuple[str, ox.RdfFormat]:
@@ -70,7 +76,7 @@ def _format(path: Path) -> tuple[str, ox.RdfFormat]:
 
 def cached_store_dir(path: Path) -> Path:
     """Where the on-disk index of `path` lives (one per source path)."""
-    digest = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256(_where(path).encode("utf-8")).hexdigest()[:20]
     return cache_root() / "stores" / digest
 
 

@@ -150,3 +150,20 @@ def test_refused_and_broken_queries_are_one_line_errors(ttl, text, words):
 )
 def test_keywords_inside_names_strings_and_comments_are_allowed(ttl, text):
     query_file(ttl, text, timeout=None, cache=False)
+
+
+def test_a_linked_graph_keeps_one_index_slot_across_generations(tmp_path):
+    """OUT/graph.ttl is a link into the newest generation folder: every build must reuse its
+    index slot (rebuilt, since the file changed) instead of leaving one stale index per build."""
+    from kg.oxstore import _stamp, cached_store_dir
+
+    for gen, n in (("g1", 1), ("g2", 2)):
+        (tmp_path / gen).mkdir()
+        (tmp_path / gen / "graph.ttl").write_text(f"<urn:a> <urn:b> <urn:{gen}> .\n" * n)
+    link = tmp_path / "graph.ttl"
+    link.symlink_to(tmp_path / "g1" / "graph.ttl")
+    first_dir, first_stamp = cached_store_dir(link), _stamp(link)
+    link.unlink()
+    link.symlink_to(tmp_path / "g2" / "graph.ttl")
+    assert cached_store_dir(link) == first_dir
+    assert _stamp(link) != first_stamp  # the new generation's file is indexed afresh
