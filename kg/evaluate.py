@@ -100,96 +100,114 @@ def _node_types(graph: Graph, wanted: set[str]) -> dict[URIRef, set[str]]:
     return typed
 
 
-def evaluate(gold: dict, graph: Graph) -> Report:
-    types_wanted = set(gold.get("entity_types") or ["Organization", "Person", "Place", "Product"])
-    relations = set(gold.get("relations") or {t["p"] for t in gold["triples"]})
-    symmetric = set(gold.get("symmetric") or [])
+class _Gold:
+    """The gold file indexed for matching: names -> entity index, triples by index."""
 
-    by_name: dict[str, int] = {}
-    for i, ent in enumerate(gold["entities"]):
-        for name in [ent["label"], *ent.get("aliases", [])]:
-            by_name.setdefault(normalize_label(name), i)
+    def __init__(self, gold: dict, graph: Graph) -> None:
+        self.gold, self.graph = gold, graph
+        self.types = set(gold.get("entity_types") or ["Organization", "Person", "Place", "Product"])
+        self.relations = set(gold.get("relations") or {t["p"] for t in gold["triples"]})
+        self.symmetric = set(gold.get("symmetric") or [])
+        self.by_name: dict[str, int] = {}
+        for i, ent in enumerate(gold["entities"]):
+            for name in [ent["label"], *ent.get("aliases", [])]:
+                self.by_name.setdefault(normalize_label(name), i)
+        self.triples = []
+        for t in gold["triples"]:
+            s_idx = self.by_name.get(normalize_label(t["s"]))
+            objs = t["o"] if isinstance(t["o"], list) else [t["o"]]
+            o_idx = {self.by_name.get(normalize_label(o)) for o in objs} - {None}
+            self.triples.append((s_idx, t["p"], o_idx, t.get("status", "required"), t))
 
-    def labels(node: URIRef) -> list[str]:
-        main = [str(x) for x in graph.objects(node, RDFS.label)]
-        return main + [str(x) for x in graph.objects(node, SKOS.altLabel)]
+    def labels(self, node: URIRef) -> list[str]:
+        main = [str(x) for x in self.graph.objects(node, RDFS.label)]
+        return main + [str(x) for x in self.graph.objects(node, SKOS.altLabel)]
 
-    def gold_of(node: URIRef) -> int | None:
-        for label in labels(node):
-            idx = by_name.get(normalize_label(label))
+    def gold_of(self, node: URIRef) -> int | None:
+        for label in self.labels(node):
+            idx = self.by_name.get(normalize_label(label))
             if idx is not None:
                 return idx
         return None
 
-    # Entities: a typed node matches when a label and one of its types agree with the gold.
-    typed = _node_types(graph, types_wanted)
+    def ident(self, node) -> object:
+        """A node's gold entity index, or the node itself when it matches none."""
+        idx = self.gold_of(node) if isinstance(node, URIRef) else None
+        return idx if idx is not None else str(node)
+
+    def name(self, x: object) -> str:
+        return self.gold["entities"][x]["label"] if isinstance(x, int) else str(x)
+
+    def lookup(self, s: object, p: str, o: object):
+        for gs, gp, gos, status, t in self.triples:
+            if gp != p:
+                continue
+            if gs == s and o in gos:
+                return status, t
+            if p in self.symmetric and o == gs and s in gos:
+                return status, t
+        return None, None
+
+
+def _entities(g: _Gold) -> tuple[Score, int, list[str], list[str]]:
+    """A typed node matches when a label and one of its types agree with the gold."""
+    typed = _node_types(g.graph, g.types)
     matched: dict[int, URIRef] = {}
     duplicates = 0
     extra: list[str] = []
     for node in sorted(typed):
-        idx = gold_of(node)
-        if idx is not None and typed[node] & set(gold["entities"][idx].get("types") or types_wanted):
+        idx = g.gold_of(node)
+        wanted = set(g.gold["entities"][idx].get("types") or g.types) if idx is not None else set()
+        if idx is not None and typed[node] & wanted:
             if idx in matched:
                 duplicates += 1
             else:
                 matched[idx] = node
         else:
-            extra.append((labels(node) or [str(node)])[0])
-    required_entities = [i for i, e in enumerate(gold["entities"]) if e.get("required", True)]
-    found_entities = sum(1 for i in required_entities if i in matched)
-    entity_score = _score(len(typed) - len(extra), len(typed), found_entities, len(required_entities))
-    missing_entities = [gold["entities"][i]["label"] for i in required_entities if i not in matched]
+            extra.append((g.labels(node) or [str(node)])[0])
+    required = [i for i, e in enumerate(g.gold["entities"]) if e.get("required", True)]
+    found = sum(1 for i in required if i in matched)
+    score = _score(len(typed) - len(extra), len(typed), found, len(required))
+    missing = [g.gold["entities"][i]["label"] for i in required if i not in matched]
+    return score, duplicates, missing, extra
 
-    # Relations, mapped to gold entity indices (or the raw node when it matches none).
-    def ident(node) -> object:
-        idx = gold_of(node) if isinstance(node, URIRef) else None
-        return idx if idx is not None else str(node)
 
-    def name(x: object) -> str:
-        return gold["entities"][x]["label"] if isinstance(x, int) else str(x)
-
+def _system_triples(g: _Gold) -> set[tuple[object, str, object]]:
+    """The graph's relations, mapped to gold entity indices (one direction for symmetric ones)."""
     system: set[tuple[object, str, object]] = set()
-    for s, p, o in graph:
-        if isinstance(p, URIRef) and _local(p) in relations and isinstance(s, URIRef) and isinstance(o, URIRef):
-            subj, pred, obj = ident(s), _local(p), ident(o)
-            if pred in symmetric:  # one direction stands for both
+    for s, p, o in g.graph:
+        if not (isinstance(p, URIRef) and isinstance(s, URIRef) and isinstance(o, URIRef)):
+            continue
+        if _local(p) in g.relations:
+            subj, pred, obj = g.ident(s), _local(p), g.ident(o)
+            if pred in g.symmetric:
                 subj, obj = sorted((subj, obj), key=str)
             system.add((subj, pred, obj))
+    return system
 
-    gold_triples = []
-    for t in gold["triples"]:
-        s_idx = by_name.get(normalize_label(t["s"]))
-        objs = t["o"] if isinstance(t["o"], list) else [t["o"]]
-        o_idx = {by_name.get(normalize_label(o)) for o in objs} - {None}
-        gold_triples.append((s_idx, t["p"], o_idx, t.get("status", "required"), t))
 
-    def lookup(s: object, p: str, o: object):
-        for gs, gp, gos, status, t in gold_triples:
-            if gp != p:
-                continue
-            if gs == s and o in gos:
-                return status, t
-            if p in symmetric and o == gs and s in gos:
-                return status, t
-        return None, None
-
+def evaluate(gold: dict, graph: Graph) -> Report:
+    g = _Gold(gold, graph)
+    entity_score, duplicates, missing_entities, extra = _entities(g)
+    system = _system_triples(g)
     correct = forbidden = 0
     wrong: list[tuple[str, str, str, str]] = []
     found: set[int] = set()
-    for s, p, o in sorted(system, key=lambda k: (name(k[0]), k[1], name(k[2]))):
-        status, t = lookup(s, p, o)
+    for s, p, o in sorted(system, key=lambda k: (g.name(k[0]), k[1], g.name(k[2]))):
+        status, t = g.lookup(s, p, o)
         if status in ("required", "allowed"):
             correct += 1
             if status == "required":
                 found.add(id(t))
         else:
             forbidden += status == "forbidden"
-            wrong.append((name(s), p, name(o), status or "not in gold"))
-    required = [t for *_, status, t in gold_triples if status == "required"]
-    missed = []
-    for t in required:
-        if id(t) not in found:
-            missed.append((t["s"], t["p"], t["o"] if isinstance(t["o"], str) else " | ".join(t["o"])))
+            wrong.append((g.name(s), p, g.name(o), status or "not in gold"))
+    required = [t for *_, status, t in g.triples if status == "required"]
+    missed = [
+        (t["s"], t["p"], t["o"] if isinstance(t["o"], str) else " | ".join(t["o"]))
+        for t in required
+        if id(t) not in found
+    ]
     return Report(
         relations=_score(correct, len(system), len(required) - len(missed), len(required)),
         entities=entity_score,
