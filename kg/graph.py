@@ -86,68 +86,85 @@ def build_graph(
     header = mint_iri(base, "graph")
     g.add((header, RDF.type, OWL.Ontology))
     g.add((header, OWL.imports, ONTOLOGY))
-    doc_iris: dict[str, URIRef] = {}
-    for document in documents:
-        node = doc_iris[document.id] = mint_iri(base, "doc", document.id)
-        g.add((node, RDF.type, KG.Document))
-        g.add((node, RDF.type, PROV.Entity))
-        # ids are content hashes: an untitled document is labelled by where it was read from
-        g.add((node, RDFS.label, Literal(clean_label(document.title or document.source))))
-        if document.title:
-            g.add((node, DCTERMS.title, Literal(clean_label(document.title))))
-        if document.date:
-            g.add((node, DCTERMS.date, _date_literal(document.date)))
-        if document.author:
-            g.add((node, DCTERMS.creator, Literal(clean_literal(document.author))))
-        # the URL, then every other copy of the same article (syndicated, saved twice)
-        for source in ((document.url,) if document.url else ()) + document.sources:
-            g.add((node, DCTERMS.source, Literal(clean_literal(source))))
-        g.add((node, KG.sourcePath, Literal(clean_literal(document.source))))
-        if document.lang:
-            g.add((node, DCTERMS.language, Literal(clean_literal(document.lang))))
-
+    doc_iris = {d.id: _add_document(g, d, base) for d in documents}
     ent_iris: dict[str, URIRef] = {}
     used: set[URIRef] = set()
     for entity in entities:
-        label = clean_label(entity.label)
-        node = mint_iri(base, "entity", label)
-        if node in used:  # two entities that share a label (a company and a place): keep both
-            node = mint_iri(base, "entity", f"{label} ({entity.type})")
-        used.add(node)
-        ent_iris[entity.key] = node
-        g.add((node, RDF.type, CLASSES[entity.type]))
-        g.add((node, RDFS.label, Literal(label)))
-        for alias in sorted({clean_label(a) for a in entity.aliases} - {label}):
-            g.add((node, SKOS.altLabel, Literal(alias)))
-        for doc_id in sorted(entity.docs):
-            if doc_id in doc_iris:
-                g.add((node, KG.mentionedIn, doc_iris[doc_id]))
-        g.add((node, KG.mentionCount, Literal(entity.mentions)))
-
+        ent_iris[entity.key] = _add_entity(g, entity, base, used, doc_iris)
     for rel in relations:
         s, o = ent_iris.get(rel.subj), ent_iris.get(rel.obj)
-        if s is None or o is None or s == o:
-            continue
-        p = RELATIONS[rel.pred]
-        if rel.modality == ASSERTED:
-            g.add((s, p, o))
-        stmt = mint_iri(base, "statement", f"{rel.subj}|{rel.pred}|{rel.obj}|{rel.doc_id}|{rel.start}|{rel.rule}")
-        g.add((stmt, RDF.type, RDF.Statement))
-        g.add((stmt, RDF.subject, s))
-        g.add((stmt, RDF.predicate, p))
-        g.add((stmt, RDF.object, o))
-        g.add((stmt, KG.modality, Literal(rel.modality)))
-        g.add((stmt, KG.confidence, Literal(Decimal(str(round(rel.confidence, 3))))))  # a real xsd:decimal value
-        g.add((stmt, KG.rule, Literal(clean_literal(rel.rule))))
-        g.add((stmt, KG.sentence, Literal(clean_literal(rel.sentence))))
-        g.add((stmt, KG.startChar, Literal(rel.start)))
-        g.add((stmt, KG.endChar, Literal(rel.end)))
-        if rel.doc_id in doc_iris:
-            g.add((stmt, PROV.wasDerivedFrom, doc_iris[rel.doc_id]))
-        for key, value in rel.qualifiers:
-            term = {"date": KG.date, "role": KG.roleTitle, "stake": KG.stakePercent}.get(key, KG.qualifier)
-            g.add((stmt, term, Literal(clean_literal(value))))
+        if s is not None and o is not None and s != o:
+            _add_relation(g, rel, s, o, base, doc_iris)
     return g
+
+
+def _add_document(g: Graph, document: Document, base: str) -> URIRef:
+    node = mint_iri(base, "doc", document.id)
+    g.add((node, RDF.type, KG.Document))
+    g.add((node, RDF.type, PROV.Entity))
+    # ids are content hashes: an untitled document is labelled by where it was read from
+    g.add((node, RDFS.label, Literal(clean_label(document.title or document.source))))
+    if document.title:
+        g.add((node, DCTERMS.title, Literal(clean_label(document.title))))
+    if document.date:
+        g.add((node, DCTERMS.date, _date_literal(document.date)))
+    if document.author:
+        g.add((node, DCTERMS.creator, Literal(clean_literal(document.author))))
+    # the URL, then every other copy of the same article (syndicated, saved twice)
+    for source in ((document.url,) if document.url else ()) + document.sources:
+        g.add((node, DCTERMS.source, Literal(clean_literal(source))))
+    g.add((node, KG.sourcePath, Literal(clean_literal(document.source))))
+    if document.lang:
+        g.add((node, DCTERMS.language, Literal(clean_literal(document.lang))))
+    return node
+
+
+def _add_entity(
+    g: Graph, entity: Entity, base: str, used: set[URIRef], doc_iris: dict[str, URIRef]
+) -> URIRef:
+    label = clean_label(entity.label)
+    node = mint_iri(base, "entity", label)
+    if node in used:  # two entities that share a label (a company and a place): keep both
+        node = mint_iri(base, "entity", f"{label} ({entity.type})")
+    used.add(node)
+    g.add((node, RDF.type, CLASSES[entity.type]))
+    g.add((node, RDFS.label, Literal(label)))
+    for alias in sorted({clean_label(a) for a in entity.aliases} - {label}):
+        g.add((node, SKOS.altLabel, Literal(alias)))
+    for doc_id in sorted(entity.docs):
+        if doc_id in doc_iris:
+            g.add((node, KG.mentionedIn, doc_iris[doc_id]))
+    g.add((node, KG.mentionCount, Literal(entity.mentions)))
+    return node
+
+
+_QUALIFIERS = {"date": KG.date, "role": KG.roleTitle, "stake": KG.stakePercent}
+
+
+def _add_relation(
+    g: Graph, rel: Relation, s: URIRef, o: URIRef, base: str, doc_iris: dict[str, URIRef]
+) -> None:
+    """The triple when asserted, and always one statement record with its evidence."""
+    p = RELATIONS[rel.pred]
+    if rel.modality == ASSERTED:
+        g.add((s, p, o))
+    key = f"{rel.subj}|{rel.pred}|{rel.obj}|{rel.doc_id}|{rel.start}|{rel.rule}"
+    stmt = mint_iri(base, "statement", key)
+    g.add((stmt, RDF.type, RDF.Statement))
+    g.add((stmt, RDF.subject, s))
+    g.add((stmt, RDF.predicate, p))
+    g.add((stmt, RDF.object, o))
+    g.add((stmt, KG.modality, Literal(rel.modality)))
+    # a real xsd:decimal value
+    g.add((stmt, KG.confidence, Literal(Decimal(str(round(rel.confidence, 3))))))
+    g.add((stmt, KG.rule, Literal(clean_literal(rel.rule))))
+    g.add((stmt, KG.sentence, Literal(clean_literal(rel.sentence))))
+    g.add((stmt, KG.startChar, Literal(rel.start)))
+    g.add((stmt, KG.endChar, Literal(rel.end)))
+    if rel.doc_id in doc_iris:
+        g.add((stmt, PROV.wasDerivedFrom, doc_iris[rel.doc_id]))
+    for name, value in rel.qualifiers:
+        g.add((stmt, _QUALIFIERS.get(name, KG.qualifier), Literal(clean_literal(value))))
 
 
 def _date_literal(value: str) -> Literal:
