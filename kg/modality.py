@@ -85,7 +85,7 @@ def _describes_a_noun(token: Token) -> bool:
     """A relative clause or a bare participle describing a noun states its fact whatever the
     main clause does to that noun; an infinitive ("plans to buy X") or a content clause ("the
     report that X bought Y") does not, so the walk goes on through those."""
-    if token.head.pos_ not in ("NOUN", "PROPN", "PRON") or token.head is token:
+    if token.head.pos_ not in ("NOUN", "PROPN", "PRON") or token.head.i == token.i:
         return False
     if token.dep_ == "relcl":
         return True
@@ -107,7 +107,7 @@ def modality_of(trigger: Token) -> str:
             return NEGATED
         if mark == HEDGED:
             result = HEDGED
-        if token.dep_ == "ROOT" or token.head is token:
+        if token.dep_ == "ROOT" or token.head.i == token.i:
             break
         if token is not trigger and token.pos_ != "NOUN" and token.lemma_.lower() in REPORTING:
             break

@@ -158,7 +158,7 @@ class Coreference:
                     if child.dep_ in ("nsubj", "nsubjpass"):
                         return self.by_token.get(child.i) or self.coref.get(child.i)
                 return None
-            if cur.head is cur:
+            if cur.head.i == cur.i:  # spaCy makes a new Token per access: compare positions
                 return None
             cur = cur.head
         return None
