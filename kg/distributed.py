@@ -8,6 +8,7 @@ records. Resolution needs the whole corpus and is cheap, so it stays here, throu
 
 Workers need `kg` and the spaCy model installed (same versions as the client).
 """
+
 from __future__ import annotations
 
 import math
@@ -47,14 +48,20 @@ def _pipeline(model: str):
         return _pipelines[model]
 
 
-def extract_partition(documents: list[Document], model: str = DEFAULT_MODEL) -> tuple[list[Extraction], list[Document], list[Document]]:
+def extract_partition(
+    documents: list[Document], model: str = DEFAULT_MODEL
+) -> tuple[list[Extraction], list[Document], list[Document]]:
     """Runs on a worker: (extractions, documents with language set, deferred documents)."""
     nlp = _pipeline(model)
-    with _lock:  # one parse at a time per process: a spaCy pipeline is not meant to be shared by threads
+    with (
+        _lock
+    ):  # one parse at a time per process: a spaCy pipeline is not meant to be shared by threads
         return extract_documents(documents, model=model, nlp=nlp)
 
 
-def partition(documents: Sequence[Document], n_threads: int, size: int | None = None) -> list[list[Document]]:
+def partition(
+    documents: Sequence[Document], n_threads: int, size: int | None = None
+) -> list[list[Document]]:
     """Contiguous slices, so concatenating the results keeps the corpus order."""
     if not documents:
         return []
@@ -111,7 +118,9 @@ def build_with_client(
     import time
 
     start = time.perf_counter()
-    extractions, docs, deferred = extract_on_cluster(documents, client, model=model, partition_size=partition_size, on_document=on_document)
+    extractions, docs, deferred = extract_on_cluster(
+        documents, client, model=model, partition_size=partition_size, on_document=on_document
+    )
     return assemble(extractions, docs, deferred, base=base, start=start)
 
 
@@ -129,7 +138,9 @@ def build_on_cluster(
     try:
         from distributed import Client
     except ImportError:
-        raise DistributedError(f"--dask needs dask.distributed; install it with: {INSTALL_HINT}") from None
+        raise DistributedError(
+            f"--dask needs dask.distributed; install it with: {INSTALL_HINT}"
+        ) from None
     try:
         client = Client(address, timeout=timeout)
     except (OSError, TimeoutError, ValueError) as exc:
@@ -139,9 +150,23 @@ def build_on_cluster(
             client.wait_for_workers(1, timeout=timeout)
         except TimeoutError:
             raise DistributedError(f"the dask scheduler at {address} has no workers") from None
-        return build_with_client(documents, client, model=model, base=base, partition_size=partition_size, on_document=on_document)
+        return build_with_client(
+            documents,
+            client,
+            model=model,
+            base=base,
+            partition_size=partition_size,
+            on_document=on_document,
+        )
     finally:
         client.close()
 
 
-__all__ = ["DistributedError", "build_on_cluster", "build_with_client", "extract_on_cluster", "extract_partition", "partition"]
+__all__ = [
+    "DistributedError",
+    "build_on_cluster",
+    "build_with_client",
+    "extract_on_cluster",
+    "extract_partition",
+    "partition",
+]

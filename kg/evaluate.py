@@ -3,6 +3,7 @@
 Triples are compared at corpus level after entity resolution: each distinct
 (subject entity, relation, object entity) counts once however many sentences state it.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,9 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 GOLD_FORMAT = "kg-gold/1"
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"})
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"}
+)
 
 
 class GoldError(Exception):
@@ -72,7 +75,7 @@ def load_gold(path: str | Path) -> dict:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise GoldError(f"{path}: not a readable JSON file ({exc})") from None
     if not isinstance(gold, dict) or gold.get("format") != GOLD_FORMAT:
-        raise GoldError(f"{path}: expected a JSON object with \"format\": \"{GOLD_FORMAT}\"")
+        raise GoldError(f'{path}: expected a JSON object with "format": "{GOLD_FORMAT}"')
     for key in ("entities", "triples"):
         if not isinstance(gold.get(key), list):
             raise GoldError(f"{path}: missing list '{key}'")
@@ -229,8 +232,10 @@ def format_report(report: Report) -> str:
     lines = [
         f"relations  P {r.precision:.3f}  R {r.recall:.3f}  F1 {r.f1:.3f}  "
         f"({report.correct_triples}/{report.system_triples} correct, "
-        f"{report.found_required}/{report.required_triples} required found, {report.forbidden} forbidden)",
-        f"entities   P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  duplicates {report.duplicates}",
+        f"{report.found_required}/{report.required_triples} required found, "
+        f"{report.forbidden} forbidden)",
+        f"entities   P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  "
+        f"duplicates {report.duplicates}",
     ]
     if report.missed:
         lines.append("missed:")

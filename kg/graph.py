@@ -6,6 +6,7 @@ Provenance model (PROV-O + RDF reification): every sentence that states a relati
 Only statements whose modality is "asserted" also appear as plain `s p o` triples, so a
 hedged or negated claim stays queryable without ever being asserted.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -45,8 +46,6 @@ def mint_iri(base: str, kind: str, key: str = "") -> URIRef:
         digest = hashlib.sha1(f"{kind}\x00{key}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
         local = f"{slug}--{digest}"
     return URIRef(base + prefix + local)
-
-
 
 
 def clean_label(text: str) -> str:

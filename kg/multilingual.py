@@ -6,6 +6,7 @@ already known from other articles, by name and alias, and new names the text its
 companies and a partnership or rivalry word, or one of a small per-language set of patterns
 ("X ha acquisito Y"), with no hedge, negation or condition anywhere in the sentence.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,20 +17,60 @@ from .multilingual_names import candidates, pattern_relations
 
 # language -> relation -> trigger word stems (lower case)
 TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
-    "it": {"partnerOf": ("accordo", "collaborazion", "partnership", "alleanza", "intesa"), "competitorOf": ("rival", "concorrent", "competitor")},
-    "es": {"partnerOf": ("acuerdo", "colaboración", "alianza", "asociación"), "competitorOf": ("rival", "competidor", "competencia")},
-    "fr": {"partnerOf": ("accord", "partenariat", "collaboration", "alliance"), "competitorOf": ("rival", "concurren")},
-    "de": {"partnerOf": ("partnerschaft", "kooperation", "zusammenarbeit", "allianz", "vereinbarung"), "competitorOf": ("rivale", "konkurrent", "wettbewerber")},
-    "pt": {"partnerOf": ("acordo", "parceria", "colaboração", "aliança"), "competitorOf": ("rival", "concorrent")},
-    "nl": {"partnerOf": ("samenwerking", "partnerschap", "overeenkomst"), "competitorOf": ("rivaal", "concurrent")},
+    "it": {
+        "partnerOf": ("accordo", "collaborazion", "partnership", "alleanza", "intesa"),
+        "competitorOf": ("rival", "concorrent", "competitor"),
+    },
+    "es": {
+        "partnerOf": ("acuerdo", "colaboración", "alianza", "asociación"),
+        "competitorOf": ("rival", "competidor", "competencia"),
+    },
+    "fr": {
+        "partnerOf": ("accord", "partenariat", "collaboration", "alliance"),
+        "competitorOf": ("rival", "concurren"),
+    },
+    "de": {
+        "partnerOf": ("partnerschaft", "kooperation", "zusammenarbeit", "allianz", "vereinbarung"),
+        "competitorOf": ("rivale", "konkurrent", "wettbewerber"),
+    },
+    "pt": {
+        "partnerOf": ("acordo", "parceria", "colaboração", "aliança"),
+        "competitorOf": ("rival", "concorrent"),
+    },
+    "nl": {
+        "partnerOf": ("samenwerking", "partnerschap", "overeenkomst"),
+        "competitorOf": ("rivaal", "concurrent"),
+    },
 }
 # Words that make any statement in the sentence uncertain, negated or conditional
 # (stems match word starts; a trailing space marks a whole word).
 BLOCKERS: dict[str, tuple[str, ...]] = {
-    "it": ("possibil", "potenzial", "potrebb", "sarebb", "forse", "ipotes", "se ", "non ", "nemmeno", "smentit"),
+    "it": (
+        "possibil",
+        "potenzial",
+        "potrebb",
+        "sarebb",
+        "forse",
+        "ipotes",
+        "se ",
+        "non ",
+        "nemmeno",
+        "smentit",
+    ),
     "es": ("posib", "podría", "sería", "quizá", "si ", "no ", "nunca", "desment"),
     "fr": ("possibl", "pourrait", "serait", "peut-être", "si ", "ne ", "pas ", "jamais", "dément"),
-    "de": ("möglich", "könnte", "würde", "vielleicht", "falls ", "wenn ", "nicht ", "kein", "nie ", "dement"),
+    "de": (
+        "möglich",
+        "könnte",
+        "würde",
+        "vielleicht",
+        "falls ",
+        "wenn ",
+        "nicht ",
+        "kein",
+        "nie ",
+        "dement",
+    ),
     "pt": ("possív", "poderia", "seria", "talvez", "se ", "não ", "nunca", "desment"),
     "nl": ("mogelijk", "zou ", "misschien", "als ", "niet ", "geen ", "nooit "),
 }
@@ -65,8 +106,10 @@ def link_known_entities(document: Document, entities: Iterable[Entity]) -> Extra
         pattern = re.compile(r"(?<![\w])(" + alternatives + r")(?![\w])")
     lang = document.lang or ""
     for sent in _SENTENCE.finditer(document.text):
-        known = [(m.start(), m.end(), m.group(1), names[m.group(1)])
-                 for m in (pattern.finditer(sent.group()) if pattern else ())]
+        known = [
+            (m.start(), m.end(), m.group(1), names[m.group(1)])
+            for m in (pattern.finditer(sent.group()) if pattern else ())
+        ]
         _sentence(out, sent.group(), sent.start(), known, lang)
     return out
 
@@ -75,12 +118,18 @@ def _sentence(out: Extraction, text: str, at: int, known: list, lang: str) -> No
     doc_id = out.document.id
     found: list[tuple[Entity, str]] = []
     for start, end, name, entity in known:
-        out.mentions.append(Mention(name, entity.type, doc_id, at + start, at + end, weight=0.0,
-                                    evidence="gazetteer"))
+        out.mentions.append(
+            Mention(
+                name, entity.type, doc_id, at + start, at + end, weight=0.0, evidence="gazetteer"
+            )
+        )
         if entity.type in (ORG, PRODUCT) and entity.key not in [e.key for e, _ in found]:
             found.append((entity, name))
-    new = [c for c in candidates(text, at, lang)
-           if not any(s < c.end - at and c.start - at < e for s, e, _, _ in known)]
+    new = [
+        c
+        for c in candidates(text, at, lang)
+        if not any(s < c.end - at and c.start - at < e for s, e, _, _ in known)
+    ]
     for c in new:
         if c.type:
             out.mentions.append(Mention(c.text, c.type, doc_id, c.start, c.end, evidence="context"))
@@ -94,26 +143,61 @@ def _sentence(out: Extraction, text: str, at: int, known: list, lang: str) -> No
         for pred, stems in TRIGGERS.get(lang, {}).items():
             if any(re.search(r"\b" + re.escape(stem), lower) for stem in stems):
                 stated.add((a_name, pred, b_name))
-                out.relations.append(Relation(
-                    a_name, pred, b_name, doc_id, text.strip(), at, at + len(text),
-                    rule=f"gazetteer:{lang}:{pred}", confidence=0.5, modality=ASSERTED))
+                out.relations.append(
+                    Relation(
+                        a_name,
+                        pred,
+                        b_name,
+                        doc_id,
+                        text.strip(),
+                        at,
+                        at + len(text),
+                        rule=f"gazetteer:{lang}:{pred}",
+                        confidence=0.5,
+                        modality=ASSERTED,
+                    )
+                )
                 break
-    args = sorted([(s, e, name, entity.type) for s, e, name, entity in known]
-                  + [(c.start - at, c.end - at, c.text, c.type) for c in new])
-    for pred, si, oi, s_type, o_type in pattern_relations(text, [(s, e) for s, e, _, _ in args], lang):
+    args = sorted(
+        [(s, e, name, entity.type) for s, e, name, entity in known]
+        + [(c.start - at, c.end - at, c.text, c.type) for c in new]
+    )
+    for pred, si, oi, s_type, o_type in pattern_relations(
+        text, [(s, e) for s, e, _, _ in args], lang
+    ):
         subj, obj = args[si], args[oi]
         if not (_fits(subj[3], s_type) and _fits(obj[3], o_type)) or subj[2] == obj[2]:
             continue
         for (s, e, name, kind), wanted in ((subj, s_type), (obj, o_type)):
             if kind is None:  # the pattern's signature types a name nothing else typed
-                out.mentions.append(Mention(name, wanted or PRODUCT, doc_id, at + s, at + e,
-                                            weight=0.5, evidence="context"))
+                out.mentions.append(
+                    Mention(
+                        name,
+                        wanted or PRODUCT,
+                        doc_id,
+                        at + s,
+                        at + e,
+                        weight=0.5,
+                        evidence="context",
+                    )
+                )
         if (subj[2], pred, obj[2]) in stated:
             continue
         stated.add((subj[2], pred, obj[2]))
-        out.relations.append(Relation(
-            subj[2], pred, obj[2], doc_id, text.strip(), at, at + len(text),
-            rule=f"pattern:{lang}:{pred}", confidence=0.6, modality=ASSERTED))
+        out.relations.append(
+            Relation(
+                subj[2],
+                pred,
+                obj[2],
+                doc_id,
+                text.strip(),
+                at,
+                at + len(text),
+                rule=f"pattern:{lang}:{pred}",
+                confidence=0.6,
+                modality=ASSERTED,
+            )
+        )
 
 
 def _fits(kind: str | None, wanted: str) -> bool:

@@ -3,6 +3,7 @@
 Docs are yielded one at a time from `nlp.pipe`, so memory stays flat however many
 articles a corpus holds.
 """
+
 from __future__ import annotations
 
 import gc
@@ -85,7 +86,9 @@ def _line_breaks(doc: Doc) -> Doc:
 # Frequent English words that are not words of other Latin-script languages ("was", "will",
 # "is", "of", "to", "for", "on" are German, Dutch, Polish, Danish or French words too). English
 # news has 10-15% of them; French, German, Spanish, Dutch or Italian news none.
-_ENGLISH_MARKERS = frozenset("the and that with said from which their this were has have are would its been they his".split())
+_ENGLISH_MARKERS = frozenset(
+    "the and that with said from which their this were has have are would its been they his".split()
+)
 _PUNCT = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"
 
 

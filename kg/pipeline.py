@@ -4,6 +4,7 @@ Documents stream through spaCy one batch at a time; only the small per-document 
 are kept for corpus-level resolution. Articles in a language with no installed pipeline are not
 parsed with the English model: they are linked to entities already known from other articles.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,9 @@ class BuildResult:
 
     @property
     def summary(self) -> str:
-        n_rel = len({(r.subj, r.pred, r.obj) for r in self.resolution.relations if r.modality == "asserted"})
+        n_rel = len(
+            {(r.subj, r.pred, r.obj) for r in self.resolution.relations if r.modality == "asserted"}
+        )
         return (
             f"{plural(len(self.documents), 'document')}, "
             f"{plural(len(self.resolution.entities), 'entity', 'entities')}, "
@@ -144,7 +147,9 @@ def build(
     on_document: Callable[[Document], None] | None = None,
 ) -> BuildResult:
     start = time.perf_counter()
-    extractions, docs, deferred = extract_documents(documents, model=model, n_process=n_process, on_document=on_document)
+    extractions, docs, deferred = extract_documents(
+        documents, model=model, n_process=n_process, on_document=on_document
+    )
     return assemble(extractions, docs, deferred, base=base, start=start)
 
 
@@ -165,7 +170,9 @@ def assemble(
     parsed = list(extractions)
     resolution = resolve(parsed)
     if deferred:
-        resolution = resolve(parsed + [link_known_entities(d, resolution.entities) for d in deferred])
+        resolution = resolve(
+            parsed + [link_known_entities(d, resolution.entities) for d in deferred]
+        )
     graph = build_graph(resolution.entities, resolution.relations, documents, base=base)
     return BuildResult(
         graph=graph,
@@ -218,7 +225,9 @@ def add_documents(
         else:
             todo[document.id] = document  # a later duplicate id wins, like a later edit
     fresh, fresh_docs, fresh_deferred = (
-        extract_documents(todo.values(), model=model, n_process=n_process, on_document=on_document) if todo else ([], [], [])
+        extract_documents(todo.values(), model=model, n_process=n_process, on_document=on_document)
+        if todo
+        else ([], [], [])
     )
     new_docs = {d.id: d for d in fresh_docs}
     new_ex = {ex.document.id: ex for ex in fresh}

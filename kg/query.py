@@ -14,6 +14,7 @@ kg.query_entities), integer, decimal or relation (a core relation name such as p
 as its IRI); a trailing "?" (string?) makes the parameter optional, in which case the variable
 is left unbound and the query matches every value.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,8 +47,16 @@ QUAD_FORMATS = frozenset({"trig", "nquads"})
 DEFAULT_TIMEOUT = 30.0
 PARAM_TYPES = ("string", "entity", "integer", "decimal", "relation")
 # Prefixes a query may use without declaring them.
-PREFIXES = {"kg": KG._NS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS,
-            "prov": PROV, "dcterms": DCTERMS}
+PREFIXES = {
+    "kg": KG._NS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+}
 
 
 # --------------------------------------------------------------------------- graphs
@@ -60,7 +69,9 @@ def load_graph(path: str | Path) -> Graph:
         raise QueryError(f"{path}: no such file")
     fmt = RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
     try:
-        with warnings.catch_warnings():  # rdflib's own parsers use its deprecated ConjunctiveGraph API
+        with (
+            warnings.catch_warnings()
+        ):  # rdflib's own parsers use its deprecated ConjunctiveGraph API
             warnings.simplefilter("ignore", DeprecationWarning)
             graph = _parse(path, fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
@@ -116,7 +127,10 @@ def parse_header(text: str, source: str = "query") -> tuple[str, tuple[Param, ..
         if match:
             name, kind, optional, about = match.groups()
             if kind not in PARAM_TYPES:
-                raise QueryError(f"{source}: parameter '{name}' has unknown type '{kind}' (use {', '.join(PARAM_TYPES)})")
+                raise QueryError(
+                    f"{source}: parameter '{name}' has unknown type '{kind}' "
+                    f"(use {', '.join(PARAM_TYPES)})"
+                )
             params.append(Param(name, kind, not optional, about.strip()))
         elif not description:
             description = line.lstrip("#").strip()
@@ -143,7 +157,10 @@ def saved_queries() -> dict[str, SavedQuery]:
 def saved_query(name: str) -> SavedQuery:
     queries = saved_queries()
     if name not in queries:
-        raise QueryError(f"no saved query '{name}'; choose from {', '.join(queries) or '(none)'} (kg query --list)")
+        raise QueryError(
+            f"no saved query '{name}'; "
+            f"choose from {', '.join(queries) or '(none)'} (kg query --list)"
+        )
     return queries[name]
 
 
@@ -193,8 +210,9 @@ def _term(param: Param, value: str) -> Identifier:
     return RELATIONS[value]
 
 
-def bind_params(values: dict[str, str], declared: tuple[Param, ...] | None, text: str,
-                name: str = "query") -> dict[str, Identifier]:
+def bind_params(
+    values: dict[str, str], declared: tuple[Param, ...] | None, text: str, name: str = "query"
+) -> dict[str, Identifier]:
     """initBindings for a query. Saved queries declare their parameters; others take strings."""
     if declared is None:
         bindings: dict[str, Identifier] = {}
@@ -245,8 +263,9 @@ def prepare(text: str, namespaces: dict[str, object] | None = None):
         raise QueryError(f"not a valid SPARQL query: {_first_line(exc)}") from None
 
 
-def _execute(graph: Graph, prepared,
-             bindings: dict[str, Identifier] | None) -> tuple[list[str], list[list]]:
+def _execute(
+    graph: Graph, prepared, bindings: dict[str, Identifier] | None
+) -> tuple[list[str], list[list]]:
     from rdflib.plugins import sparql as rdflib_sparql
 
     saved = rdflib_sparql.SPARQL_LOAD_GRAPHS
@@ -279,5 +298,13 @@ def run_query(
     return run_bounded(lambda: _execute(graph, prepared, bindings), timeout)
 
 
-__all__ = ["QueryError", "format_rows", "load_graph", "prepare", "run_bounded", "run_query",
-           "saved_queries", "saved_query"]
+__all__ = [
+    "QueryError",
+    "format_rows",
+    "load_graph",
+    "prepare",
+    "run_bounded",
+    "run_query",
+    "saved_queries",
+    "saved_query",
+]

@@ -7,6 +7,7 @@ SHACL cannot say and SHACL-SPARQL makes pyshacl very slow at, so they are plain 
 * every asserted core triple `s p o` has an asserted provenance record (rdf:Statement) for it;
 * every asserted provenance record has its triple `s p o` in the graph.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -65,11 +66,13 @@ def load_shapes(path: str | Path | None = None) -> Graph:
     try:
         return Graph().parse(path, format="turtle")
     except Exception as exc:
-        raise ValidationError(f"{path}: cannot parse the shapes as Turtle ({str(exc).splitlines()[0][:200]})") from None
+        raise ValidationError(
+            f"{path}: cannot parse the shapes as Turtle ({str(exc).splitlines()[0][:200]})"
+        ) from None
 
 
 def describe(graph: Graph, node: Node | None) -> str:
-    """A readable name for a node: its label, a statement as 'S p O', a prefixed IRI or a literal."""
+    """A readable name for a node: its label, a statement as 'S p O', a prefixed IRI, a literal."""
     if node is None:
         return ""
     if isinstance(node, Literal):
@@ -80,7 +83,9 @@ def describe(graph: Graph, node: Node | None) -> str:
         return printable(str(label))
     if (node, RDF.type, RDF.Statement) in graph:
         s, p, o = (_first(graph, node, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        return f"statement {describe(graph, s) or '?'} {_local(p) or '?'} {describe(graph, o) or '?'}"
+        return (
+            f"statement {describe(graph, s) or '?'} {_local(p) or '?'} {describe(graph, o) or '?'}"
+        )
     if isinstance(node, URIRef):
         try:
             return graph.namespace_manager.curie(str(node), generate=False)
@@ -121,7 +126,9 @@ def _path(graph: Graph, shapes: Graph, path: Node | None) -> str:
 def _shacl(graph: Graph, shapes: Graph) -> tuple[bool, list[Problem]]:
     import pyshacl  # slow to import: only when validating
 
-    if not graph.store.context_aware:  # pyshacl wants a named-graph-aware store (built graphs use SimpleMemory)
+    if (
+        not graph.store.context_aware
+    ):  # pyshacl wants a named-graph-aware store (built graphs use SimpleMemory)
         copy = Graph()
         for prefix, namespace in graph.namespaces():
             copy.bind(prefix, namespace, override=True)
@@ -129,9 +136,14 @@ def _shacl(graph: Graph, shapes: Graph) -> tuple[bool, list[Problem]]:
             copy.add(triple)
         graph = copy
     try:
-        conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False)
+        conforms, results, _ = pyshacl.validate(
+            graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False
+        )
     except Exception as exc:
-        raise ValidationError(f"the shapes could not be run: {str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}") from None
+        raise ValidationError(
+            "the shapes could not be run: "
+            f"{str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}"
+        ) from None
     problems = set()
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
@@ -140,7 +152,9 @@ def _shacl(graph: Graph, shapes: Graph) -> tuple[bool, list[Problem]]:
             Problem(
                 focus=describe(graph, focus),
                 path=_path(graph, shapes, results.value(result, SH.resultPath)),
-                message=str(message) if message is not None else "fails " + _local(results.value(result, SH.sourceConstraintComponent)),
+                message=str(message)
+                if message is not None
+                else "fails " + _local(results.value(result, SH.sourceConstraintComponent)),
                 value=describe(graph, results.value(result, SH.value)),
                 severity=_SEVERITY.get(results.value(result, SH.resultSeverity), "violation"),
             )
@@ -149,7 +163,8 @@ def _shacl(graph: Graph, shapes: Graph) -> tuple[bool, list[Problem]]:
 
 
 def provenance_problems(graph: Graph) -> list[Problem]:
-    """Asserted core triples without an asserted record, and asserted records without their triple."""
+    """Asserted core triples without an asserted record, and asserted records without their
+    triple."""
     predicates = set(RELATIONS.values())
     recorded: dict[tuple[Node, Node, Node], list[Node]] = {}
     for statement in graph.subjects(KG.modality, Literal(ASSERTED)):
@@ -160,11 +175,24 @@ def provenance_problems(graph: Graph) -> list[Problem]:
     for p in predicates:
         for s, o in graph.subject_objects(p):
             if (s, p, o) not in recorded:
-                problems.append(Problem(describe(graph, s), _path(graph, graph, p), "relation has no asserted provenance record (rdf:Statement)", describe(graph, o)))
+                problems.append(
+                    Problem(
+                        describe(graph, s),
+                        _path(graph, graph, p),
+                        "relation has no asserted provenance record (rdf:Statement)",
+                        describe(graph, o),
+                    )
+                )
     for (s, p, o), statements in recorded.items():
         if p in predicates and (s, p, o) not in graph:
             for statement in statements:
-                problems.append(Problem(describe(graph, statement), "kg:modality", "record is asserted but its triple is not in the graph"))
+                problems.append(
+                    Problem(
+                        describe(graph, statement),
+                        "kg:modality",
+                        "record is asserted but its triple is not in the graph",
+                    )
+                )
     return sorted(set(problems))
 
 
@@ -183,8 +211,10 @@ def validate(graph: Graph, shapes: Graph | None = None) -> Report:
 
 
 _SINGULAR = {
-    "entities": "entity", "relations": "relation",
-    "provenance records": "provenance record", "documents": "document",
+    "entities": "entity",
+    "relations": "relation",
+    "provenance records": "provenance record",
+    "documents": "document",
 }
 
 
@@ -198,8 +228,19 @@ def format_report(report: Report, name: str = "graph") -> str:
     nodes = len({p.focus for p in report.problems})
     kinds = Counter(p.severity for p in report.problems)
     found = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(kinds.items()))
-    lines.append(f"{name} does not conform: {found} on {nodes} node{'s' if nodes != 1 else ''} ({checked})")
+    lines.append(
+        f"{name} does not conform: {found} on {nodes} node{'s' if nodes != 1 else ''} ({checked})"
+    )
     return "\n".join(lines)
 
 
-__all__ = ["Problem", "Report", "ValidationError", "describe", "format_report", "load_shapes", "provenance_problems", "validate"]
+__all__ = [
+    "Problem",
+    "Report",
+    "ValidationError",
+    "describe",
+    "format_report",
+    "load_shapes",
+    "provenance_problems",
+    "validate",
+]

@@ -1,4 +1,5 @@
 """`kg add`: add or update documents in a built graph without re-parsing the whole corpus."""
+
 from __future__ import annotations
 
 import sys
@@ -17,10 +18,22 @@ from ._inputs import MAX_CHARS_HELP, PATHS_HELP, VERBOSE_HELP, read_inputs
 @app.command()
 def add(
     paths: List[Path] = typer.Argument(..., help=PATHS_HELP),
-    out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder of a previous kg build (graph.ttl, extractions.jsonl)."),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline; must be the one the graph was built with (the default)."),
+    out: Path = typer.Option(
+        Path("exports"),
+        "--out",
+        "-o",
+        help="Folder of a previous kg build (graph.ttl, extractions.jsonl).",
+    ),
+    model: Optional[str] = typer.Option(
+        None,
+        "--model",
+        "-m",
+        help="spaCy pipeline; must be the one the graph was built with (the default).",
+    ),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),
-    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="As for kg build; default: what the build used."),
+    max_nodes: Optional[int] = typer.Option(
+        None, "--max-nodes", min=1, help="As for kg build; default: what the build used."
+    ),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1000, help=MAX_CHARS_HELP),
     verbose: bool = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP),
 ) -> None:
@@ -48,8 +61,13 @@ def add(
         previous, documents = reconcile(snapshot.documents, documents)
         try:
             update = add_documents(
-                previous, snapshot.extractions, snapshot.deferred, documents,
-                model=built_with, base=base, n_process=workers,
+                previous,
+                snapshot.extractions,
+                snapshot.deferred,
+                documents,
+                model=built_with,
+                base=base,
+                n_process=workers,
             )
         except ModelError as exc:
             fail(str(exc))
@@ -62,8 +80,12 @@ def add(
             return
         result = update.result
         write_outputs(
-            out, result, model=built_with, base=base,
-            title=settings.get("title") or "knowledge graph", html=settings.get("html", True),
+            out,
+            result,
+            model=built_with,
+            base=base,
+            title=settings.get("title") or "knowledge graph",
+            html=settings.get("html", True),
             max_nodes=max_nodes if max_nodes is not None else settings.get("max_nodes"),
         )
     print(f"{counts}; {result.summary} -> {out}/graph.ttl", file=sys.stderr)

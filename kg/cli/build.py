@@ -15,15 +15,30 @@ from ._inputs import MAX_CHARS_HELP, PATHS_HELP, VERBOSE_HELP, read_inputs
 @app.command()
 def build(
     paths: List[Path] = typer.Argument(..., help=PATHS_HELP),
-    out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder for graph.ttl and graph.html."),
+    out: Path = typer.Option(
+        Path("exports"), "--out", "-o", help="Folder for graph.ttl and graph.html."
+    ),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Any installed spaCy pipeline."),
-    base: str = typer.Option(DEFAULT_BASE, "--base", help="Base IRI for entity and document nodes."),
+    base: str = typer.Option(
+        DEFAULT_BASE, "--base", help="Base IRI for entity and document nodes."
+    ),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="spaCy processes (n_process)."),
     html: bool = typer.Option(True, "--html/--no-html", help="Also write graph.html."),
-    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep only the N most connected entities in graph.html (the Turtle keeps all)."),
+    max_nodes: Optional[int] = typer.Option(
+        None,
+        "--max-nodes",
+        min=1,
+        help="Keep only the N most connected entities in graph.html (the Turtle keeps all).",
+    ),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1000, help=MAX_CHARS_HELP),
     verbose: bool = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP),
-    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS", help="Parse on a dask.distributed cluster (e.g. tcp://10.0.0.5:8786); needs the 'dask' extra."),
+    dask: Optional[str] = typer.Option(
+        None,
+        "--dask",
+        metavar="SCHEDULER_ADDRESS",
+        help="Parse on a dask.distributed cluster (e.g. tcp://10.0.0.5:8786); "
+        "needs the 'dask' extra.",
+    ),
 ) -> None:
     """Read articles and write OUT/graph.ttl, OUT/graph.html and OUT/extractions.jsonl.
 
@@ -65,4 +80,6 @@ def _progress(total: int):
     from tqdm import tqdm
 
     # Shown on a terminal for corpora big enough to wait for; silent in pipes and CI logs.
-    return tqdm(total=total, unit="doc", file=sys.stderr, disable=None if total >= 20 else True, leave=False)
+    return tqdm(
+        total=total, unit="doc", file=sys.stderr, disable=None if total >= 20 else True, leave=False
+    )

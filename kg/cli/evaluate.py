@@ -18,7 +18,9 @@ class ReportFormat(str, Enum):
 def evaluate(
     gold: Path = typer.Argument(..., help="Gold file in kg-gold/1 format."),
     graph: Path = typer.Argument(..., help="Graph to score (.ttl)."),
-    format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="Output format."),
+    format: ReportFormat = typer.Option(
+        ReportFormat.table, "--format", "-f", help="Output format."
+    ),
 ) -> None:
     """Precision, recall and F1 of relations and entities against a gold file."""
     from ..evaluate import GoldError, evaluate as score, format_report, load_gold

@@ -11,9 +11,11 @@ from ._app import app, fail
 @app.command()
 def validate(
     graph: Path = typer.Argument(..., help="Graph file (.ttl, .nt, .jsonld, .trig, .nq)."),
-    shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes (Turtle); default ontology/shapes.ttl."),
+    shapes: Optional[Path] = typer.Option(
+        None, "--shapes", help="SHACL shapes (Turtle); default ontology/shapes.ttl."
+    ),
 ) -> None:
-    """Check a graph against the SHACL shapes: one line per problem, exit code 1 unless it conforms."""
+    """Check a graph against the SHACL shapes: one line per problem; exit 1 unless it conforms."""
     from ..query import QueryError, load_graph
     from ..validate import ValidationError, format_report, load_shapes, validate as check
 

@@ -2,6 +2,7 @@
 
 Every exporter writes through `atomic_write`, so a failed export leaves the old file intact.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,7 +45,10 @@ def write_turtle_star(graph: Graph, path: Path, **options: Any) -> None:
 
 
 EXPORTERS: dict[str, Exporter] = {
-    **{name: (lambda fmt: lambda graph, path, **kw: write_rdf(graph, path, format=fmt))(name) for name in RDF_FORMATS},
+    **{
+        name: (lambda fmt: lambda graph, path, **kw: write_rdf(graph, path, format=fmt))(name)
+        for name in RDF_FORMATS
+    },
     "trig": write_trig,  # one named graph per document (see kg/export/trig.py)
     "nquads": write_nquads,  # the same dataset, one quad a line
     "turtle-star": write_turtle_star,  # evidence as RDF-star annotations (kg/export/star.py)
@@ -77,7 +81,9 @@ class ExportError(Exception):
 def guess_format(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ExportError(f"{path}: cannot guess the format from '{suffix or 'no extension'}'; use --format")
+        raise ExportError(
+            f"{path}: cannot guess the format from '{suffix or 'no extension'}'; use --format"
+        )
     return SUFFIXES[suffix]
 
 
@@ -114,4 +120,13 @@ def export(graph: Graph, path: str | Path, *, format: str | None = None, **optio
     return Path(path)
 
 
-__all__ = ["EXPORTERS", "ExportError", "RDF_EXPORTS", "SUFFIXES", "atomic_write", "export", "guess_format", "with_ontology"]
+__all__ = [
+    "EXPORTERS",
+    "ExportError",
+    "RDF_EXPORTS",
+    "SUFFIXES",
+    "atomic_write",
+    "export",
+    "guess_format",
+    "with_ontology",
+]

@@ -9,6 +9,7 @@ grid-accelerated force pass to pull neighbours together and push overlaps apart.
 are then packed in rows, biggest first, isolated entities last. Units: 1 is about one edge.
 Deterministic for a given seed, so the same graph always gives the same picture.
 """
+
 from __future__ import annotations
 
 import math
@@ -30,7 +31,9 @@ def layout(n: int, edges: Iterable[tuple[int, int]], *, seed: int = 7) -> np.nda
     g.add_edges_from((a, b) for a, b in edges if a != b)
     pos = np.zeros((n, 2))
     blocks: list[tuple[list[int], np.ndarray]] = []
-    components = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0])
+    )
     for nodes in components:
         blocks.append((nodes, _component(g.subgraph(nodes), nodes, seed)))
     for nodes, xy in _pack(blocks):
@@ -73,7 +76,9 @@ def _edge_arrays(g: nx.Graph, index: dict[int, int]) -> tuple[np.ndarray, np.nda
     return pairs[:, 0], pairs[:, 1]
 
 
-def _large_component(g: nx.Graph, nodes: list[int], seed: int, *, refine: bool = True) -> np.ndarray:
+def _large_component(
+    g: nx.Graph, nodes: list[int], seed: int, *, refine: bool = True
+) -> np.ndarray:
     """Peel off the trees hanging from the graph's core, lay the core out, regrow the trees.
 
     News graphs are mostly hubs with many one-off neighbours: a force layout of the whole
@@ -126,7 +131,9 @@ def _peel(g: nx.Graph) -> tuple[dict[int, int], list[int]]:
     return parent, order
 
 
-def _grow_trees(xy: np.ndarray, index: dict[int, int], core: list[int], parent: dict[int, int], order: list[int]) -> None:
+def _grow_trees(
+    xy: np.ndarray, index: dict[int, int], core: list[int], parent: dict[int, int], order: list[int]
+) -> None:
     """Radial layout of the peeled trees, outward from their core node.
 
     Depth d sits on a circle wide enough for all the subtree's nodes at that depth; each child
@@ -189,7 +196,9 @@ def _pivot_mds(g: nx.Graph, nodes: list[int], seed: int) -> np.ndarray:
     return xy + rng.normal(0.0, 1e-3 * (np.ptp(xy) or 1.0), xy.shape)
 
 
-def _refine(xy: np.ndarray, src: np.ndarray, dst: np.ndarray, seed: int, iterations: int = 20) -> np.ndarray:
+def _refine(
+    xy: np.ndarray, src: np.ndarray, dst: np.ndarray, seed: int, iterations: int = 20
+) -> np.ndarray:
     """Fruchterman-Reingold with repulsion cut off at one unit (grid variant): O(n) a step."""
     n = len(xy)
     jitter = np.random.default_rng(seed).normal(0.0, 0.05, xy.shape)

@@ -10,6 +10,7 @@ so even a mistake cannot load or send anything.
 `graph_data` (kg/export/_viewdata.py) is the testable half: plain dicts of what the page draws,
 no browser needed.
 """
+
 from __future__ import annotations
 
 import base64
@@ -30,7 +31,12 @@ from ._atomic import atomic_write
 from ._viewdata import COLOURS, graph_data
 
 VIS_DIR = "templates/lib/vis-9.1.2"  # inside the pyvis package, a declared dependency
-APP_SCRIPTS = ("view.js", "layout.js", "focus.js", "table.js")  # inlined in this order, each hashed in the CSP
+APP_SCRIPTS = (
+    "view.js",
+    "layout.js",
+    "focus.js",
+    "table.js",
+)  # inlined in this order, each hashed in the CSP
 
 
 def json_for_script(data: object) -> str:
@@ -97,14 +103,17 @@ def render_page(data: dict[str, Any]) -> str:
     notice = ""
     if meta["truncated"]:
         notice = (
-            f"Showing the {meta['shown_entities']:,} most connected of {meta['entities']:,} entities "
+            f"Showing the {meta['shown_entities']:,} most connected "
+            f"of {meta['entities']:,} entities "
             f"(max_nodes={meta['max_nodes']}); the RDF export has them all."
         )
     values = {
         "CSP": html.escape(csp),
         "TITLE": html.escape(meta.get("title") or "Knowledge graph"),
         "SUMMARY": html.escape(_summary(meta)),
-        "NOTICE": f'<p class="kg-notice" id="kg-notice">{html.escape(notice)}</p>' if notice else "",
+        "NOTICE": f'<p class="kg-notice" id="kg-notice">{html.escape(notice)}</p>'
+        if notice
+        else "",
         "STYLE": style,
         "DATA": json_for_script(data),
         "VIS_JS": vis_js,
@@ -142,12 +151,20 @@ def _built(value: datetime | date | str | None) -> str:
     if isinstance(value, date):
         return value.isoformat()
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    moment = (
+        datetime.fromtimestamp(int(epoch), timezone.utc)
+        if epoch.isdigit()
+        else datetime.now(timezone.utc)
+    )
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+    return (
+        "'sha256-"
+        + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        + "'"
+    )
 
 
 def _normalise(text: str) -> str:
@@ -156,11 +173,15 @@ def _normalise(text: str) -> str:
 
 
 def _asset_text(name: str) -> str:
-    # find_spec locates pyvis without importing it (its import pulls in jinja2, networkx, IPython bits)
+    # find_spec locates pyvis without importing it (its import pulls in jinja2, networkx, IPython)
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:
-        raise ValueError("pyvis is not installed: it provides the vis-network script the page inlines")
-    return (Path(next(iter(spec.submodule_search_locations))) / VIS_DIR / name).read_text(encoding="utf-8")
+        raise ValueError(
+            "pyvis is not installed: it provides the vis-network script the page inlines"
+        )
+    return (Path(next(iter(spec.submodule_search_locations))) / VIS_DIR / name).read_text(
+        encoding="utf-8"
+    )
 
 
 def _template(name: str) -> str:

@@ -1,11 +1,13 @@
 """RDF serialisations of the graph.
 
 Small graphs go through rdflib's serializers (compact, human-friendly Turtle). rdflib's
-Turtle writer is pure Python and slow on big graphs (81 s per million triples, bench/export_bench.py),
-so Turtle, N-Triples and TriG of graphs from LARGE_GRAPH triples up are written by
-pyoxigraph (Rust) instead: 16 s per million triples including conversion, same triples, parseable by
-rdflib. Triples are sorted first, so output is deterministic and grouped by subject.
+Turtle writer is pure Python and slow on big graphs (81 s per million triples,
+bench/export_bench.py), so Turtle, N-Triples and TriG of graphs from LARGE_GRAPH triples up are
+written by pyoxigraph (Rust) instead: 16 s per million triples including conversion, same
+triples, parseable by rdflib. Triples are sorted first, so output is deterministic and grouped
+by subject.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -76,7 +78,11 @@ def write_with_oxigraph(graph: Graph, handle: IO[bytes], *, format: str = "turtl
             key = (text(t), lang or text(dt))  # numbers, dates, confidences repeat: build each once
             node = literals.get(key)
             if node is None:
-                node = literals[key] = ox.Literal(text(t), language=lang) if lang else ox.Literal(text(t), datatype=iri(text(dt)))
+                node = literals[key] = (
+                    ox.Literal(text(t), language=lang)
+                    if lang
+                    else ox.Literal(text(t), datatype=iri(text(dt)))
+                )
             return node
         if isinstance(t, BNode):
             node = bnodes.get(text(t))

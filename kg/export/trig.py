@@ -11,6 +11,7 @@ N-Quads is the same dataset one quad a line (for bulk loaders: GraphDB, Virtuoso
 tdb2.tdbloader, neosemantics). Big graphs are written by pyoxigraph (rdflib's writers are pure
 Python and slow).
 """
+
 from __future__ import annotations
 
 import warnings
@@ -64,7 +65,11 @@ def _write_with_oxigraph(graph: Graph, handle: IO[bytes], *, format: str = "trig
                 found = ox.BlankNode(str(t))
             elif isinstance(t, Literal):
                 dt = t.datatype
-                return ox.Literal(str(t), language=t.language, datatype=ox.NamedNode(str(dt)) if dt and not t.language else None)
+                return ox.Literal(
+                    str(t),
+                    language=t.language,
+                    datatype=ox.NamedNode(str(dt)) if dt and not t.language else None,
+                )
             else:
                 raise ValueError(f"cannot serialise term {t!r}")
             cache[t] = found
@@ -72,13 +77,20 @@ def _write_with_oxigraph(graph: Graph, handle: IO[bytes], *, format: str = "trig
 
     home = document_of(graph)
     default = ox.DefaultGraph()
-    ordered = sorted(graph, key=lambda t: (str(home.get(t[0], "")), str(t[0]), str(t[1]), str(t[2])))
-    quads = [ox.Quad(term(s), term(p), term(o), term(home[s]) if s in home else default) for s, p, o in ordered]
+    ordered = sorted(
+        graph, key=lambda t: (str(home.get(t[0], "")), str(t[0]), str(t[1]), str(t[2]))
+    )
+    quads = [
+        ox.Quad(term(s), term(p), term(o), term(home[s]) if s in home else default)
+        for s, p, o in ordered
+    ]
     if format == "nquads":
         ox.serialize(quads, handle, format=ox.RdfFormat.N_QUADS)
         return
     bound = {str(ns): p for p, ns in graph.namespaces() if p and p != "xml"}
-    used = {ns for ns in bound if any(isinstance(t, URIRef) and str(t).startswith(ns) for t in cache)}
+    used = {
+        ns for ns in bound if any(isinstance(t, URIRef) and str(t).startswith(ns) for t in cache)
+    }
     prefixes = {bound[ns]: ns for ns in sorted(used, key=bound.get)}
     ox.serialize(quads, handle, format=ox.RdfFormat.TRIG, prefixes=prefixes)
 
