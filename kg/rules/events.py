@@ -88,6 +88,26 @@ def merger_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     writes=("noun:<noun>", "noun:<noun>:between", "noun:<noun>:pair"),
     examples=(
         Example(
+            "Tencent Music, in which Spotify holds a stake, rose.",
+            ("Spotify", "holdsStakeIn", "Tencent Music"),
+            "noun:stake",
+        ),
+        Example(
+            "Adobe's first acquisition was Emerald City Software.",
+            ("Adobe", "acquired", "Emerald City Software"),
+            "noun:acquisition",
+        ),
+        Example(
+            "The deal between Disney and Netflix ended in 2019.",
+            ("Disney", "partnerOf", "Netflix"),
+            "noun:deal:between",
+        ),
+        Example(
+            "Berkshire Hathaway holds a 5 percent stake in Apple.",
+            ("Berkshire Hathaway", "holdsStakeIn", "Apple"),
+            "noun:stake",
+        ),
+        Example(
             "The partnership between Amazon and TikTok grew.",
             ("Amazon", "partnerOf", "TikTok"),
             "noun:partnership:between",

@@ -268,6 +268,31 @@ def _reporting_organisation(person: Name, ctx: Context) -> list[Name]:
     writes=("identity:<noun>:<via>", "identity:<noun>:group"),
     examples=(
         Example(
+            "ByteDance, the parent company of TikTok, grew.",
+            ("ByteDance", "owns", "TikTok"),
+            "identity:parent:of",
+        ),
+        Example(
+            "Toyota and Honda are fierce rivals.",
+            ("Toyota", "competitorOf", "Honda"),
+            "identity:rival:group",
+        ),
+        Example(
+            "Larry Jinks was promoted to president of Knight Ridder.",
+            ("Larry Jinks", "worksFor", "Knight Ridder"),
+            "identity:president:of",
+        ),
+        Example(
+            "Shares of Uber jumped after CEO Dara Khosrowshahi said sales rose.",
+            ("Dara Khosrowshahi", "worksFor", "Uber"),
+            "identity:ceo:sentence",
+        ),
+        Example(
+            "Sen. Gary Peters, D-Mich., chairman of the Homeland Security Committee, spoke.",
+            ("Gary Peters", "worksFor", "Homeland Security Committee"),
+            "identity:chairman:of",
+        ),
+        Example(
             "Boschetti, an Amazon spokesperson, declined to comment.",
             ("Boschetti", "worksFor", "Amazon"),
             "identity:spokesperson:compound",
@@ -284,6 +309,9 @@ def _reporting_organisation(person: Name, ctx: Context) -> list[Name]:
         ),
     ),
     counter_examples=(
+        Example(
+            "Figma and Canva, its two biggest rivals, grew.", ("Figma", "competitorOf", "Canva")
+        ),
         Example(
             "Amazon cut employee benefits, Boschetti said.", ("Boschetti", "worksFor", "Amazon")
         ),

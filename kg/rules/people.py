@@ -24,6 +24,11 @@ from .parse import (
     writes=("affiliation:poss", "affiliation:<prep>"),
     examples=(
         Example(
+            "Tom Reed, 52, of Acme Corp. spoke.",
+            ("Tom Reed", "worksFor", "Acme Corp."),
+            "affiliation:of",
+        ),
+        Example(
             "Greg Thayer of the Forest Service said the fire was contained.",
             ("Greg Thayer", "worksFor", "Forest Service"),
             "affiliation:of",

@@ -140,6 +140,11 @@ def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
     writes=("noun:facility",),
     examples=(
         Example(
+            "Caldera Energy, headquartered in Aberdeen, with operations in Norway, grew.",
+            ("Caldera Energy", "operatesIn", "Norway"),
+            "noun:facility",
+        ),
+        Example(
             "Voltaris's plant in Wroclaw employs 300 people.",
             ("Voltaris", "operatesIn", "Wroclaw"),
             "noun:facility",

@@ -66,6 +66,54 @@ def _phrasal(token: Token) -> str:
     writes=("verb:<verb>", "verb:<verb>+in"),
     examples=(
         Example(
+            "Amazon picked up the snack maker Crunchly in 2020.",
+            ("Amazon", "acquired", "Crunchly"),
+            "verb:pick up",
+        ),
+        Example(
+            "Sarah Lee joined Cobblestone Running in 2017.",
+            ("Sarah Lee", "worksFor", "Cobblestone Running"),
+            "verb:join",
+        ),
+        Example(
+            "Maria Costa, who heads Microsoft's cloud unit, spoke.",
+            ("Maria Costa", "worksFor", "Microsoft"),
+            "verb:head",
+        ),
+        Example(
+            "John Park ran marketing at Coca-Cola.",
+            ("John Park", "worksFor", "Coca-Cola"),
+            "verb:run",
+        ),
+        Example(
+            "David Kim served on the boards of Intel and Cisco.",
+            ("David Kim", "worksFor", "Cisco"),
+            "verb:serve",
+        ),
+        Example(
+            "Netflix, which is based in Los Gatos, grew.",
+            ("Netflix", "basedIn", "Los Gatos"),
+            "verb:base",
+        ),
+        Example(
+            "TikTok Shop launched in Spain.",
+            ("TikTok Shop", "operatesIn", "Spain"),
+            "verb:launch+in",
+        ),
+        Example(
+            "Amazon launched its service in India.",
+            ("Amazon", "operatesIn", "India"),
+            "verb:launch+in",
+        ),
+        Example(
+            "Tom Reed joined Nike from Red Bull.", ("Tom Reed", "worksFor", "Red Bull"), "verb:join"
+        ),
+        Example(
+            "Microsoft entered the Indian market in 2020.",
+            ("Microsoft", "operatesIn", "India"),
+            "verb:enter",
+        ),
+        Example(
             "Google acquired Fitbit in 2021.", ("Google", "acquired", "Fitbit"), "verb:acquire"
         ),
         Example(
