@@ -24,6 +24,7 @@ from .parse import (
 )
 from .triggers import (
     EVENT_NOUNS,
+    MERGER_NOUNS,
     PRESUPPOSING_VERBS,
     SUPPORT_VERBS,
 )
@@ -55,7 +56,7 @@ def merger_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     blocked or only proposed is recorded (either way round, never asserted), so that an earlier
     "agreed to buy" in the same article is not asserted either (kg.resolve)."""
     if (
-        noun.lemma_.lower() not in ("merger", "combination", "tie-up")
+        noun.lemma_.lower() not in MERGER_NOUNS
         or noun.pos_ != "NOUN"
         or modality_of(noun) == ASSERTED
     ):

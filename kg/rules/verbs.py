@@ -30,6 +30,8 @@ from .triggers import (
     FOUNDING_VERBS,
     FUNCTION_NOUNS,
     INVESTOR_VERBS,
+    JOINING_VERBS,
+    MARKET_NOUNS,
     OFFERINGS,
     PASSIVE_ONLY,
     TIME_NOUNS,
@@ -339,9 +341,7 @@ def _plausible(s: Name, o: Name, key: str, pred: str, ctx: Context) -> bool:
         or pred == "worksFor"
         and (
             s.type not in (PERSON, None)
-            or not (
-                founded or org_like(o, ctx, lenient=key in ("join", "found", "co-found", "cofound"))
-            )
+            or not (founded or org_like(o, ctx, lenient=key in JOINING_VERBS))
         )
     ):
         return False  # "Mrs. Rose hired Abebe Worke": a person is nobody's employer
@@ -383,7 +383,7 @@ def _launch_places(
 
 def _market_places(obj: Token, ctx: Context) -> list[Name]:
     """ "entered the Indian market", "the US market": the place a market noun names."""
-    if obj.lower_ not in ("market", "markets", "business"):
+    if obj.lower_ not in MARKET_NOUNS:
         return []
     out = []
     for child in obj.children:
