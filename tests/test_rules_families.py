@@ -102,3 +102,14 @@ def test_a_bad_declaration_fails_when_declared(declaration, message):
 def test_a_rule_id_is_declared_once():
     with pytest.raises(RuleDeclarationError, match="declared twice"):
         rule("verb", scope="verb", emits=("owns",), confidence=0.5, writes=("x",))(print)
+
+
+def test_declared_relations_cover_what_the_trigger_tables_emit():
+    """A rule's `emits` is what its trigger tables can produce, so `kg rules` tells the truth."""
+    from kg.mentions import HYPHEN_FACTS
+    from kg.rules.triggers import EVENT_NOUNS, IDENTITY_NOUNS, VERBS
+
+    assert set(REGISTRY["verb"].emits) == {p for p, _, _ in VERBS.values()} | {"operatesIn"}
+    assert set(REGISTRY["event"].emits) == set(EVENT_NOUNS.values())
+    assert set(REGISTRY["identity"].emits) == {p for p, _ in IDENTITY_NOUNS.values()}
+    assert set(REGISTRY["hyphen"].emits) == set(HYPHEN_FACTS.values())

@@ -77,7 +77,9 @@ def relations(ctx: Context) -> Iterator[Found]:
             for found in unit.find(token, ctx):
                 found.confidence = unit.confidence
                 yield found
-    for name in ctx.names:
+    # a snapshot: a name rule may add a name (`ctx.demonym`: "Chilean" -> Chile), and a list
+    # that grows while it is walked visits the names after the insertion twice
+    for name in tuple(ctx.names):
         for unit in _NAME_RULES:
             for found in unit.find(name, ctx):
                 found.confidence = unit.confidence

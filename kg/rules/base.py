@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Token
 
@@ -111,7 +110,7 @@ def _problems(
     writes: tuple[str, ...],
     examples: tuple[Example, ...],
 ) -> list[str]:
-    out: list[Any] = []
+    out: list[str] = []
     if id in REGISTRY:
         out.append("declared twice")
     if scope not in SCOPES:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..model import ORG, PRODUCT
 from .base import Example, Found, rule
 from .context import Context
+from .triggers import RIVAL_NOUNS
 
 
 @rule(
@@ -35,7 +36,7 @@ def discourse_relations(ctx: Context) -> Iterator[Found]:
     """ "… pressed by Kuaishou. The competitor boasts …": a definite "the competitor" names a rival
     of the company the passage is about (the nearest other subject)."""
     for token in ctx.toks:
-        if token.lower_ not in ("competitor", "rival") or token.dep_ not in ("nsubj", "nsubjpass"):
+        if token.lower_ not in RIVAL_NOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         ante = ctx.antecedent(token.i)
         if ante is None:

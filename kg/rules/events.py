@@ -24,6 +24,7 @@ from .parse import (
 )
 from .triggers import (
     EVENT_NOUNS,
+    MERGER_NOUNS,
     PRESUPPOSING_VERBS,
     SUPPORT_VERBS,
 )
@@ -55,7 +56,7 @@ def merger_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     blocked or only proposed is recorded (either way round, never asserted), so that an earlier
     "agreed to buy" in the same article is not asserted either (kg.resolve)."""
     if (
-        noun.lemma_.lower() not in ("merger", "combination", "tie-up")
+        noun.lemma_.lower() not in MERGER_NOUNS
         or noun.pos_ != "NOUN"
         or modality_of(noun) == ASSERTED
     ):
@@ -87,6 +88,26 @@ def merger_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     confidence=0.8,
     writes=("noun:<noun>", "noun:<noun>:between", "noun:<noun>:pair"),
     examples=(
+        Example(
+            "Tencent Music, in which Spotify holds a stake, rose.",
+            ("Spotify", "holdsStakeIn", "Tencent Music"),
+            "noun:stake",
+        ),
+        Example(
+            "Adobe's first acquisition was Emerald City Software.",
+            ("Adobe", "acquired", "Emerald City Software"),
+            "noun:acquisition",
+        ),
+        Example(
+            "The deal between Disney and Netflix ended in 2019.",
+            ("Disney", "partnerOf", "Netflix"),
+            "noun:deal:between",
+        ),
+        Example(
+            "Berkshire Hathaway holds a 5 percent stake in Apple.",
+            ("Berkshire Hathaway", "holdsStakeIn", "Apple"),
+            "noun:stake",
+        ),
         Example(
             "The partnership between Amazon and TikTok grew.",
             ("Amazon", "partnerOf", "TikTok"),

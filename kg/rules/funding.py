@@ -18,10 +18,13 @@ from .parse import (
     subjects_of,
 )
 from .triggers import (
+    BUYING_UNIT_NOUNS,
+    CAPITAL_NOUNS,
     INVESTOR_ROUND_VERBS,
     RAISING_VERBS,
     ROUND_NOUNS,
     SHARE_VERBS,
+    SOLD_STAKE_NOUNS,
 )
 
 
@@ -168,7 +171,7 @@ def share_relations(verb: Token, ctx: Context) -> Iterator[Found]:
                 for p in obj.children
                 if p.dep_ == "prep" and p.lower_ == "of"
                 for c in p.children
-                if c.dep_ == "pobj" and c.lemma_.lower() in ("capital", "share", "equity", "stock")
+                if c.dep_ == "pobj" and c.lemma_.lower() in CAPITAL_NOUNS
                 for g in c.children
                 if g.dep_ == "poss"
                 for n in names_at(g, ctx, spread=False)
@@ -213,7 +216,7 @@ def sale_relations(verb: Token, ctx: Context) -> Iterator[Found]:
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ == "to"
         for u in c.children
-        if u.dep_ == "pobj" and u.lemma_.lower() in ("subsidiary", "unit", "affiliate", "division")
+        if u.dep_ == "pobj" and u.lemma_.lower() in BUYING_UNIT_NOUNS
         for n, p in pobjs(u, ("of",), ctx)
     ]
     for buyer, _ in pobjs(verb, ("to",), ctx) + units:
@@ -224,7 +227,7 @@ def sale_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     for stake in (
         c
         for c in verb.children
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("stake", "share", "holding")
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SOLD_STAKE_NOUNS
     ):
         companies = [
             n

@@ -12,8 +12,10 @@ from .context import Context
 from .triggers import (
     AREA_NOUNS,
     CONTRACT_NOUNS,
+    COPULAS,
     EMPLOYMENT_WORDS,
     IDENTITY_NOUNS,
+    PERCENT_WORDS,
     TEMPORAL_PREPS,
 )
 
@@ -171,7 +173,7 @@ def described_entity(noun: Token, ctx: Context) -> list[Name]:
     name = name_of(noun, ctx)
     if name is not None:
         return [name]
-    if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+    if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
         for child in noun.head.children:
             if child.dep_ == "nsubj":
                 return names_at(child, ctx, spread=False)
@@ -215,7 +217,7 @@ def org_like(name: Name, ctx: Context, *, office: bool = False, lenient: bool = 
 def is_share(token: Token) -> bool:
     return (
         token.text == "%"
-        or token.lemma_.lower() in ("percent", "per cent", "pct")
+        or token.lemma_.lower() in PERCENT_WORDS
         or token.ent_type_ == "PERCENT"
         and token.pos_ == "NOUN"
     )

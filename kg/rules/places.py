@@ -212,6 +212,11 @@ def origin_relations(name: Name, ctx: Context) -> Iterator[Found]:
     writes=("hyphen:based", "hyphen:<word>"),
     examples=(
         Example(
+            "Bend, Oregon-based Cobblestone grew.",
+            ("Cobblestone", "basedIn", "Bend"),
+            "hyphen:based",
+        ),
+        Example(
             "Amazon-owned Twitch reported growth.", ("Amazon", "owns", "Twitch"), "hyphen:owned"
         ),
         Example(

@@ -18,6 +18,7 @@ from .parse import (
     subjects_of,
 )
 from .triggers import (
+    AVAILABILITY_WORDS,
     FACILITY_NOUNS,
     FACILITY_VERBS,
     PEOPLE_NOUNS,
@@ -113,7 +114,7 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
 def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
     """ "Netflix is now available in 190 countries, including Japan": where a product or
     company is available, it operates."""
-    if adj.lower_ not in ("available", "present", "active") or adj.dep_ not in (
+    if adj.lower_ not in AVAILABILITY_WORDS or adj.dep_ not in (
         "acomp",
         "amod",
         "appos",
@@ -139,6 +140,11 @@ def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
     confidence=0.8,
     writes=("noun:facility",),
     examples=(
+        Example(
+            "Caldera Energy, headquartered in Aberdeen, with operations in Norway, grew.",
+            ("Caldera Energy", "operatesIn", "Norway"),
+            "noun:facility",
+        ),
         Example(
             "Voltaris's plant in Wroclaw employs 300 people.",
             ("Voltaris", "operatesIn", "Wroclaw"),

@@ -322,6 +322,36 @@ EMPLOYMENT_WORDS = frozenset({"employment", "appointment", "executive", "severan
 CONTRACT_NOUNS = frozenset({"agreement", "contract", "letter"})
 
 
+# --- words the rules test inline, one table per purpose -------------------------------------
+# Copulas: "X is/becomes/remains a Y" describes X.
+COPULAS = ("be", "become", "remain")
+# Verbs whose attribute or predicative names a role its subject or object takes ("X is chairman
+# of Y", "it named X publisher of Y").
+ROLE_VERBS = ("be", "become", "remain", "serve", "name", "appoint")
+NAMING_VERBS = ("name", "appoint", "elect", "make")
+# "one of the biggest advertisers on Y": a partitive whose of-phrase holds the description.
+PARTITIVES = ("one", "some", "two", "three")
+# Verbs with which an officer speaks for an organisation ("..., said station chief X").
+SPEAKING_VERBS = ("say", "tell", "add", "announce", "confirm")
+# Deals recorded only when called off, blocked or proposed ("their planned merger").
+MERGER_NOUNS = ("merger", "combination", "tie-up")
+# "holds 62% of its share capital": what a percentage of a company is a percentage of.
+CAPITAL_NOUNS = ("capital", "share", "equity", "stock")
+# "sold NAC to a subsidiary of Hitachi Zosen": the group buys through its unit.
+BUYING_UNIT_NOUNS = ("subsidiary", "unit", "affiliate", "division")
+# "sold a 51% stake in Halcyon to X": what is sold when a stake changes hands.
+SOLD_STAKE_NOUNS = ("stake", "share", "holding")
+PERCENT_WORDS = ("percent", "per cent", "pct")
+# Verbs after which an unfamiliar "place" may be a company NER misread ("joined Zilingo").
+JOINING_VERBS = ("join", "found", "co-found", "cofound")
+# "entered the Indian market": a market noun whose modifier names the place.
+MARKET_NOUNS = ("market", "markets", "business")
+# "... pressed by Kuaishou. The competitor boasts ...": a definite rival in subject position.
+RIVAL_NOUNS = ("competitor", "rival")
+# "Netflix is now available in 190 countries": where a company is available, it operates.
+AVAILABILITY_WORDS = ("available", "present", "active")
+
+
 def _check_tables() -> None:
     """A trigger table naming an undeclared relation, or one whose declaration lacks the
     prepositions its rule reads the other party from, fails at import, not mid-build."""

@@ -30,6 +30,8 @@ from .triggers import (
     FOUNDING_VERBS,
     FUNCTION_NOUNS,
     INVESTOR_VERBS,
+    JOINING_VERBS,
+    MARKET_NOUNS,
     OFFERINGS,
     PASSIVE_ONLY,
     TIME_NOUNS,
@@ -65,6 +67,54 @@ def _phrasal(token: Token) -> str:
     confidence=0.85,
     writes=("verb:<verb>", "verb:<verb>+in"),
     examples=(
+        Example(
+            "Amazon picked up the snack maker Crunchly in 2020.",
+            ("Amazon", "acquired", "Crunchly"),
+            "verb:pick up",
+        ),
+        Example(
+            "Sarah Lee joined Cobblestone Running in 2017.",
+            ("Sarah Lee", "worksFor", "Cobblestone Running"),
+            "verb:join",
+        ),
+        Example(
+            "Maria Costa, who heads Microsoft's cloud unit, spoke.",
+            ("Maria Costa", "worksFor", "Microsoft"),
+            "verb:head",
+        ),
+        Example(
+            "John Park ran marketing at Coca-Cola.",
+            ("John Park", "worksFor", "Coca-Cola"),
+            "verb:run",
+        ),
+        Example(
+            "David Kim served on the boards of Intel and Cisco.",
+            ("David Kim", "worksFor", "Cisco"),
+            "verb:serve",
+        ),
+        Example(
+            "Netflix, which is based in Los Gatos, grew.",
+            ("Netflix", "basedIn", "Los Gatos"),
+            "verb:base",
+        ),
+        Example(
+            "TikTok Shop launched in Spain.",
+            ("TikTok Shop", "operatesIn", "Spain"),
+            "verb:launch+in",
+        ),
+        Example(
+            "Amazon launched its service in India.",
+            ("Amazon", "operatesIn", "India"),
+            "verb:launch+in",
+        ),
+        Example(
+            "Tom Reed joined Nike from Red Bull.", ("Tom Reed", "worksFor", "Red Bull"), "verb:join"
+        ),
+        Example(
+            "Microsoft entered the Indian market in 2020.",
+            ("Microsoft", "operatesIn", "India"),
+            "verb:enter",
+        ),
         Example(
             "Google acquired Fitbit in 2021.", ("Google", "acquired", "Fitbit"), "verb:acquire"
         ),
@@ -291,9 +341,7 @@ def _plausible(s: Name, o: Name, key: str, pred: str, ctx: Context) -> bool:
         or pred == "worksFor"
         and (
             s.type not in (PERSON, None)
-            or not (
-                founded or org_like(o, ctx, lenient=key in ("join", "found", "co-found", "cofound"))
-            )
+            or not (founded or org_like(o, ctx, lenient=key in JOINING_VERBS))
         )
     ):
         return False  # "Mrs. Rose hired Abebe Worke": a person is nobody's employer
@@ -335,7 +383,7 @@ def _launch_places(
 
 def _market_places(obj: Token, ctx: Context) -> list[Name]:
     """ "entered the Indian market", "the US market": the place a market noun names."""
-    if obj.lower_ not in ("market", "markets", "business"):
+    if obj.lower_ not in MARKET_NOUNS:
         return []
     out = []
     for child in obj.children:
