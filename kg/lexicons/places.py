@@ -336,5 +336,12 @@ PLACE_LAST_WORDS = frozenset(
     valley canyon desert island islands bay gulf sea ocean peninsula plateau county counties
     parish province square beach coast strait falls hills heights range""".split()
 )
+# Last words of a building's or an institution's name, never of a place's ("Mount Sinai
+# Hospital", "Lake Forest College").
+NOT_PLACE_HEADS = frozenset(
+    "hospital college school church academy center centre museum library stadium hotel".split()
+)
+# Words for a town that end the name of its offices too ("Whitefish City Attorney").
+TOWN_WORDS = ("city", "town", "township", "village", "borough")
 # First words of a place name ("Fort Scott", "Mount Vernon", "Lake Tahoe").
 PLACE_FIRST_WORDS = frozenset("fort mount mt. lake".split())
