@@ -247,6 +247,8 @@ def _group_word(text: str) -> bool:
         last[:-1] if last.endswith("s") else last,
         last[:-2] if last.endswith("es") else last,
     }
+    if " ".join(words) in DEMONYMS:  # "Sri Lankan"
+        return True
     return any(w in DEMONYMS or w in CREEDS or w in GROUP_WORDS for w in stems) or any(
         w in DEMONYMS for w in words
     )
