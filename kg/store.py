@@ -136,7 +136,9 @@ def load(path: str | Path) -> Snapshot:
         if rec.get("deferred"):
             deferred.append(doc)
         else:
-            extractions.append(Extraction(document=doc, mentions=mentions, relations=relations, aliases=aliases, typing=typing))
+            extractions.append(
+                Extraction(doc, mentions=mentions, relations=relations, aliases=aliases, typing=typing)
+            )
     return Snapshot(documents=documents, extractions=extractions, deferred=deferred, settings=settings)
 
 

@@ -316,3 +316,14 @@ def test_world_regions_are_known_places(text, known):
     # "headquartered in Mumbai, Maharashtra": the state is a place, not a company; a language
     # or a given name that is also a region stays unknown
     assert known_place(text) is known
+
+
+def test_every_country_adjective_is_a_demonym_of_its_country():
+    """One list: nationality adjectives map to their country (none is left in GROUP_WORDS)."""
+    from kg.lexicons import DEMONYMS, GROUP_WORDS, place_name
+    from kg.mentions.tokens import _group_word
+
+    assert DEMONYMS["peruvian"] == "Peru" and DEMONYMS["sri lankan"] == "Sri Lanka"
+    assert all(place_name(country) for country in DEMONYMS.values())
+    assert not {w for w in GROUP_WORDS if w in DEMONYMS}
+    assert _group_word("Sri Lankan") and _group_word("Peruvians") and not _group_word("Acme")

@@ -5,9 +5,8 @@ from __future__ import annotations
 HEDGE_MODALS = frozenset("could may might would should can ca 'd".split())
 HEDGE_VERBS = frozenset(
     """consider plan intend aim hope seek want wish expect mull weigh explore eye rumor rumour
-    speculate believe suggest propose try attempt negotiate discuss pursue seek threaten
-    predict forecast anticipate contemplate envisage envision offer bid look prepare
-    consider""".split()
+    speculate believe suggest propose try attempt negotiate discuss pursue threaten predict
+    forecast anticipate contemplate envisage envision offer bid look prepare""".split()
 )
 HEDGE_NOUNS = frozenset(
     """motive motivation plan plans possibility potential speculation rumor rumour rumors

@@ -14,25 +14,24 @@ PERSON_TITLES = frozenset(
 
 # Head nouns of a person's role ("a spokesperson for X", "X's chief executive").
 ROLE_NOUNS = frozenset(
-    """ceo cfo cto coo cmo cio chief executive officer director president vice-president vp svp
-    evp chairman chairwoman chair chairperson spokesperson spokesman spokeswoman representative
-    founder co-founder cofounder manager head partner analyst engineer employee staffer
-    editor reporter correspondent journalist columnist economist strategist researcher
-    scientist lawyer attorney counsel adviser advisor consultant lead leader executive
-    secretary treasurer trustee member designer developer producer boss principal
-    administrator coordinator officer associate worker intern owner-operator comptroller
-    controller commander professor lecturer teacher instructor coach player captain pilot nurse
-    doctor physician surgeon accountant auditor banker broker trader agent inspector official
-    commissioner ambassador envoy dean provost rector fellow scholar organizer anchor host
-    writer critic photographer presenter playwright architect curator superintendent
-    supervisor foreman chemist physicist pastor minister aide staffer deputy anchorman
+    """ceo cfo cto coo cmo cio chief executive officer director president vice-president vp svp evp
+    chairman chairwoman chair chairperson spokesperson spokesman spokeswoman representative
+    founder co-founder cofounder manager head partner analyst engineer employee staffer editor
+    reporter correspondent journalist columnist economist strategist researcher scientist lawyer
+    attorney counsel adviser advisor consultant lead leader secretary treasurer trustee member
+    designer developer producer boss principal administrator coordinator associate worker intern
+    owner-operator comptroller controller commander professor lecturer teacher instructor coach
+    player captain pilot nurse doctor physician surgeon accountant auditor banker broker trader
+    agent inspector official commissioner ambassador envoy dean provost rector fellow scholar
+    organizer anchor host writer critic photographer presenter playwright architect curator
+    superintendent supervisor foreman chemist physicist pastor minister aide deputy anchorman
     anchorwoman newsman newswoman cameraman placekicker quarterback goalkeeper shearer jeweler
     jeweller lieutenant lt. sergeant sgt. admiral adm. colonel col. capt. cmdr. judge magistrate
     prosecutor detective sheriff trooper ranger solicitor barrister publisher proprietor
-    technician statistician ombudsman treasurer registrar librarian archivist lobbyist clerk
-    investigator specialist counselor counsellor programmer recruiter salesman saleswoman chef
-    pharmacist therapist paramedic firefighter mechanic cashier bookkeeper actuary underwriter
-    diplomat negotiator liaison chancellor marshal""".split()
+    technician statistician ombudsman registrar librarian archivist lobbyist clerk investigator
+    specialist counselor counsellor programmer recruiter salesman saleswoman chef pharmacist
+    therapist paramedic firefighter mechanic cashier bookkeeper actuary underwriter diplomat
+    negotiator liaison chancellor marshal""".split()
 )
 # Endings of profession nouns that need no list ("entomologist", "statistician", "photographer").
 ROLE_SUFFIXES = ("ologist", "ician", "ographer", "onomist")
@@ -47,11 +46,10 @@ HONORIFICS = frozenset(
 
 # Honorifics a name's key drops ("President Kennedy" and "Kennedy" are one person): only those
 # that never begin a company's or a place's name.
-KEY_HONORIFICS = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr. prof prof. sir rev rev. reverend msgr msgr. sen sen. senator
-    rep. congressman congresswoman gov gov. governor president president-elect mayor judge gen. col.
-    lt. capt. sgt. maj. adm. cmdr.""".split()
-)
+KEY_HONORIFICS = HONORIFICS - frozenset(
+    """dr dame justice cpl. pvt. rep prince princess king queen pope archbishop bishop cardinal
+    rabbi sheikh imam lord lady premier chancellor""".split()
+)  # (these begin names of companies and places too: "Dr Pepper", "King Soopers", "Prince George")
 
 # Words that open a person's NER span without being part of the name ("Composer Thomas",
 # "Deputy Yevhen Saburov"); nobility ("Archduke") and given names ("Dean") stay.
@@ -75,9 +73,9 @@ PERSON_APPOSITIVES = frozenset(
     """appointee nominee candidate resident native citizen veteran widow widower survivor victim
     suspect defendant prisoner hostage patient student graduate colleague friend mother father
     son daughter brother sister husband wife immigrant refugee dissident activist poet novelist
-    composer pianist painter artist musician guitarist drummer novelist priest monk nun
-    serb croat bosnian briton scot swede dane finn pole turk kurd arab jew palestinian israeli
-    american russian german frenchman frenchwoman englishman englishwoman""".split()
+    composer pianist painter artist musician guitarist drummer priest monk nun serb croat
+    bosnian briton scot swede dane finn pole turk kurd arab jew palestinian israeli american
+    russian german frenchman frenchwoman englishman englishwoman""".split()
 )
 
 # Verbs whose subject is a person: active ("X died") and passive ("X was born / shot").

@@ -6,7 +6,12 @@ Only place names anyone would list, not drawn from any text.
 
 from __future__ import annotations
 
-# canonical name -> other names (English plus a few common non-English forms)
+# Areas above countries that news names like one ("EU regulators", "in Asia").
+AREAS = frozenset(
+    "European Union|Europe|Asia|Africa|Latin America|North America|Middle East".split("|")
+)
+# Every sovereign state (and a few former ones newswire still names) and the areas above, each
+# once: canonical name -> other names (English plus a few common non-English forms).
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "United States": (
         "US",
@@ -85,7 +90,38 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Latin America": (),
     "North America": (),
     "Middle East": (),
+    "Bosnia and Herzegovina": ("Bosnia-Herzegovina",),
 }
+_MORE_COUNTRIES = (
+    """Afghanistan Albania Algeria Andorra Angola Antigua Argentina Armenia Australia Austria
+    Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
+    Bosnia Botswana Brazil Brunei Bulgaria Burkina Burundi Cambodia Cameroon Canada Chad Chile
+    China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Czechoslovakia Denmark Djibouti
+    Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia
+    Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland
+    India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati
+    Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania
+    Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico
+    Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Burma Namibia Nauru
+    Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama
+    Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia
+    Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria
+    Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu Uganda
+    Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Yugoslavia Zambia Zimbabwe""".split()
+    + [
+        " ".join(c.split())
+        for c in """Cape Verde|Central African Republic|Costa Rica|Dominican Republic|East Timor|
+        El Salvador|Equatorial Guinea|Ivory Coast|North Korea|South Korea|New Zealand|
+        Papua New Guinea|
+    Saudi Arabia|Sierra Leone|South Africa|South Sudan|Sri Lanka|Trinidad and Tobago|
+    United Arab Emirates|United Kingdom|United States|Soviet Union|East Germany|West Germany|
+    North Macedonia|Macedonia|Puerto Rico|Hong Kong|Vatican City|Bosnia and Herzegovina""".split(
+            "|"
+        )
+    ]
+)
+for _country in _MORE_COUNTRIES:
+    COUNTRIES.setdefault(_country, ())
 PLACE_ALIASES: dict[str, str] = {
     alias.casefold(): canonical
     for canonical, aliases in COUNTRIES.items()
@@ -144,6 +180,47 @@ DEMONYMS: dict[str, str] = {
     "filipino": "Philippines",
     "pakistani": "Pakistan",
     "emirati": "United Arab Emirates",
+    "cuban": "Cuba",
+    "peruvian": "Peru",
+    "venezuelan": "Venezuela",
+    "kenyan": "Kenya",
+    "ethiopian": "Ethiopia",
+    "ghanaian": "Ghana",
+    "moroccan": "Morocco",
+    "algerian": "Algeria",
+    "tunisian": "Tunisia",
+    "lebanese": "Lebanon",
+    "syrian": "Syria",
+    "iraqi": "Iraq",
+    "afghan": "Afghanistan",
+    "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka",
+    "nepali": "Nepal",
+    "hungarian": "Hungary",
+    "czech": "Czechia",
+    "slovak": "Slovakia",
+    "romanian": "Romania",
+    "bulgarian": "Bulgaria",
+    "serbian": "Serbia",
+    "croatian": "Croatia",
+    "estonian": "Estonia",
+    "latvian": "Latvia",
+    "lithuanian": "Lithuania",
+    "icelandic": "Iceland",
+    "qatari": "Qatar",
+    "kuwaiti": "Kuwait",
+    "omani": "Oman",
+    "jordanian": "Jordan",
+    "yemeni": "Yemen",
+    "libyan": "Libya",
+    "sudanese": "Sudan",
+    "ugandan": "Uganda",
+    "tanzanian": "Tanzania",
+    "zimbabwean": "Zimbabwe",
+    "congolese": "Congo",
+    "senegalese": "Senegal",
+    "cameroonian": "Cameroon",
+    "palestinian": "Palestine",
 }
 
 _DOTLESS = {alias.replace(".", ""): canonical for alias, canonical in PLACE_ALIASES.items()}
@@ -221,32 +298,8 @@ CANADIAN_PROVINCES: dict[str, tuple[str, ...]] = {
     "Saskatchewan": ("Sask.",),
 }
 
-# Sovereign states (and a few former ones newswire still names).
-WORLD_COUNTRIES = frozenset(
-    """Afghanistan Albania Algeria Andorra Angola Antigua Argentina Armenia Australia Austria
-    Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
-    Bosnia Botswana Brazil Brunei Bulgaria Burkina Burundi Cambodia Cameroon Canada Chad Chile
-    China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Czechoslovakia Denmark Djibouti
-    Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia
-    Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland
-    India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati
-    Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania
-    Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico
-    Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Burma Namibia Nauru
-    Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama
-    Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia
-    Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria
-    Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu Uganda
-    Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Yugoslavia Zambia Zimbabwe""".split()
-) | frozenset(
-    """Cape Verde|Central African Republic|Costa Rica|Dominican Republic|East Timor|El Salvador|
-    Equatorial Guinea|Ivory Coast|North Korea|South Korea|New Zealand|Papua New Guinea|
-    Saudi Arabia|Sierra Leone|South Africa|South Sudan|Sri Lanka|Trinidad and Tobago|
-    United Arab Emirates|United Kingdom|United States|Soviet Union|East Germany|West Germany|
-    North Macedonia|Macedonia|Puerto Rico|Hong Kong|Vatican City|Bosnia and Herzegovina""".replace(
-        "\n", ""
-    ).split("|")
-)
+# Sovereign states only (not the areas above them).
+WORLD_COUNTRIES = frozenset(COUNTRIES) - AREAS
 
 # Capitals and large cities of the world (a dictionary list, not drawn from any text).
 MAJOR_CITIES = frozenset(
@@ -324,5 +377,12 @@ PLACE_LAST_WORDS = frozenset(
     valley canyon desert island islands bay gulf sea ocean peninsula plateau county counties
     parish province square beach coast strait falls hills heights range""".split()
 )
+# Last words of a building's or an institution's name, never of a place's ("Mount Sinai
+# Hospital", "Lake Forest College").
+NOT_PLACE_HEADS = frozenset(
+    "hospital college school church academy center centre museum library stadium hotel".split()
+)
+# Words for a town that end the name of its offices too ("Whitefish City Attorney").
+TOWN_WORDS = ("city", "town", "township", "village", "borough")
 # First words of a place name ("Fort Scott", "Mount Vernon", "Lake Tahoe").
 PLACE_FIRST_WORDS = frozenset("fort mount mt. lake".split())

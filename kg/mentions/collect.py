@@ -107,8 +107,9 @@ class Collection:
             and toks[end + 1].lower_ not in HYPHEN_FACTS
         ):
             return None
-        # "U.S.-China relations": two places fused into a modifier.
-        if "-" in text and any(place_name(part) for part in text.split("-")):
+        # "U.S.-China relations": two places fused into a modifier (but "Bosnia-Herzegovina" is
+        # one).
+        if "-" in text and not place_name(text) and any(place_name(p) for p in text.split("-")):
             return None
         return self._new_name(text, words, start, end, ner, title)
 

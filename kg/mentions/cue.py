@@ -44,8 +44,12 @@ def vote(name: Name, cue: Cue, kind: str | None = None, weight: float | None = N
 def fire(cue: Cue, names: Any, name: Name, h: Token) -> None:
     """Run one context cue on one name: a vote per firing."""
     found = cue.find(names, name, h)
-    if not found:
-        return
+    if found:
+        fired(name, cue, found)
+
+
+def fired(name: Name, cue: Cue, found: Any) -> None:
+    """The votes of a cue whose finder returned `found` (a count, or the types it votes for)."""
     if cue.kind is None:
         for kind in found:
             vote(name, cue, kind)

@@ -13,6 +13,7 @@ from ..lexicons import (
     COMPANY_POSSESSIONS,
     PRODUCT_WHEN_MODIFIER,
     ROLE_NOUNS,
+    TOWN_WORDS,
     TYPE_NOUNS,
 )
 from ..model import ORG, PERSON, PLACE, PRODUCT
@@ -25,7 +26,6 @@ COMPANY_PRODUCTS = {"app", "platform", "service", "network", "site", "marketplac
 SPEECH_VERBS = {
     "say", "tell", "add", "explain", "comment", "note", "write", "recall", "argue", "insist",
 }  # fmt: skip
-_TOWN_WORDS = ("city", "town", "township", "village", "borough")
 _NATIVE_WORDS = ("native", "natives", "resident", "residents")
 
 
@@ -129,7 +129,7 @@ def title_before_holder(names, name: Name, h: Token) -> bool:
     ):
         return False
     words = name.text.casefold().split()
-    if _place_shaped(words) or words[-1] in _TOWN_WORDS:
+    if _place_shaped(words) or words[-1] in TOWN_WORDS:
         return False
     holder = names.by_token.get(name.end + 1)
     return holder is not None and holder.ner == "PERSON"

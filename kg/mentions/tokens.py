@@ -14,6 +14,7 @@ from ..lexicons import (
     HONORIFICS,
     INSTITUTION_HEADS,
     LEGAL_SUFFIXES,
+    NOT_PLACE_HEADS,
     PERSON_TITLES,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
@@ -36,9 +37,6 @@ _HAS_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 # CORPORATION")
 _LEADING_NON_NAMES = frozenset("the a an table contents of item exhibit section schedule".split())
 _QUOTE_TOKENS = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
-_NOT_PLACE_HEADS = frozenset(
-    "hospital college school church academy center centre museum library stadium hotel".split()
-)
 
 
 def _acronym_pair(left: Token, hyphen: Token, right: Token) -> bool:
@@ -72,7 +70,7 @@ def is_age(token: Token) -> bool:
 def _place_shaped(words: list[str]) -> bool:
     """A multi-word name built like a place name: "... Street", "... National Forest",
     "Fort ..."."""
-    if len(words) < 2 or words[-1] in _NOT_PLACE_HEADS:
+    if len(words) < 2 or words[-1] in NOT_PLACE_HEADS:
         return False
     if any(w in LEGAL_SUFFIXES or TYPE_NOUNS.get(w, PLACE) != PLACE for w in words):
         return False
@@ -249,6 +247,8 @@ def _group_word(text: str) -> bool:
         last[:-1] if last.endswith("s") else last,
         last[:-2] if last.endswith("es") else last,
     }
+    if " ".join(words) in DEMONYMS:  # "Sri Lankan"
+        return True
     return any(w in DEMONYMS or w in CREEDS or w in GROUP_WORDS for w in stems) or any(
         w in DEMONYMS for w in words
     )

@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..lexicons import COMPANY_FORMS, ORG_HEADS, place_name
 from ..model import ORG, PERSON
 from .aliases import company_stems
-from .cue import fire, vote
+from .cue import fired, vote
 from .cues import COMPANY_STEM, CONTEXT_CUES, LIST_CUES
 from .name import Name
 
@@ -25,8 +25,10 @@ class Typing:
                 if name.spelling:
                     continue
                 h = self.head(name)
-                for cue in cues:
-                    fire(cue, self, name, h)
+                for cue in cues:  # (cue.fire inlined: this loop runs for every name and cue)
+                    found = cue.find(self, name, h)
+                    if found:
+                        fired(name, cue, found)
 
     def _share_types_in_doc(self) -> None:
         """Every mention of a name in one article gets the article's majority type, so one
