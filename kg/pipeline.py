@@ -63,6 +63,16 @@ def check_base(base: str) -> str:
     return base
 
 
+def merge_chunk(prev: Extraction, ex: Extraction) -> None:
+    """Fold a later chunk of a long document into what its earlier chunks gave: mentions,
+    relations, aliases and the typing cues `kg explain` reads."""
+    prev.mentions.extend(ex.mentions)
+    prev.relations.extend(ex.relations)
+    prev.aliases.update(ex.aliases)
+    for name, cues in ex.typing.items():
+        prev.typing.setdefault(name, []).extend(cues)
+
+
 @dataclass
 class BuildResult:
     graph: Graph
@@ -126,10 +136,7 @@ def extract_documents(
     for document, offset, doc in parse(nlp, routed(), n_process=n_process, batch_size=batch_size):
         ex = extract(document, doc, offset=offset)
         if document.id in extractions:
-            prev = extractions[document.id]
-            prev.mentions.extend(ex.mentions)
-            prev.relations.extend(ex.relations)
-            prev.aliases.update(ex.aliases)
+            merge_chunk(extractions[document.id], ex)
         else:
             extractions[document.id] = ex
         if on_document and document.id != last_id:

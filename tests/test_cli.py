@@ -178,3 +178,19 @@ def test_summaries_say_one_document_not_one_documents():
     assert format_report(validate(graph), "g.ttl") == (
         "g.ttl conforms (2 entities, 1 relation, 1 provenance record, 1 document)"
     )
+
+
+def test_a_long_documents_chunks_keep_every_chunks_typing_cues():
+    """A text past the chunk size is extracted chunk by chunk: the cues of the later chunks
+    must reach extractions.jsonl too, or `kg explain` shows only the first chunk's."""
+    from kg.model import Document, Extraction
+    from kg.pipeline import merge_chunk
+
+    doc = Document(id="d", text="", source="d")
+    first = Extraction(document=doc, typing={"Acme": [["org:legal-form", "Organization", 2.0, 1]]})
+    later = Extraction(document=doc, aliases={"AC": "Acme"},
+                       typing={"Acme": [["org:said-it", "Organization", 1.0, 1]],
+                               "Ravi Rao": [["person:title", "Person", 1.5, 1]]})
+    merge_chunk(first, later)
+    assert [c[0] for c in first.typing["Acme"]] == ["org:legal-form", "org:said-it"]
+    assert "Ravi Rao" in first.typing and first.aliases == {"AC": "Acme"}
