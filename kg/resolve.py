@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from .abbreviations import initials_match
 from .lexicons import COMPANY_WORDS, CORPORATE_TAIL, COUNTRIES, KEY_HONORIFICS, LEGAL_SUFFIXES
 from .lexicons import NOT_NAMES, place_name, region_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
@@ -113,6 +114,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         if a in clusters and b in clusters and (_compatible(clusters[a], clusters[b]) or _company_shaped(b) and _leading(clusters[a]) in (ORG, PERSON)):
             uf.union(a, b)  # ("Skyward" beside "Skyward Airlines" joins it whatever NER called either)
     _merge_short_forms(clusters, uf)
+    _merge_acronyms(clusters, uf)
 
     # Gather clusters under their roots.
     merged: dict[str, _Cluster] = defaultdict(_Cluster)
@@ -250,6 +252,33 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
         if len(longer) == 1 and kind(c) in (ORG, None, PERSON) and kind(clusters[longer[0]]) in (ORG, None):
             uf.union(key, longer[0])
     # A short-form person ("Trump") typed ORG by NER still joins a unique full person name.
+
+
+def _merge_acronyms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
+    """A short form used alone ("HMG") joins the one long name in the corpus whose capitalised
+    words give its letters in order ("Halden Motor Group"), when no bracket in its own article
+    defined it; with two candidates ("Halden Motor Group", "Hexa Media Group") it stays apart."""
+    longs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, c in clusters.items():
+        if len(key.split()) > 1 and _leading(c) in (ORG, None):
+            for form in c.forms:
+                if form[:1].isupper():
+                    longs[form[0].upper()].append((key, form))
+    members = Counter(uf.find(k) for k in clusters)
+    for key, c in clusters.items():
+        if " " in key or uf.find(key) != key or _leading(c) not in (ORG, None):
+            continue
+        if members[key] > 1:
+            continue  # already the root of an alias
+        forms = [f for f in c.forms if sum(ch.isupper() for ch in f) >= 2 and " " not in f]
+        fits = {
+            uf.find(k)
+            for f in forms
+            for k, long in longs.get(f[0].upper(), ())
+            if initials_match(f, long) and _compatible(c, clusters[k])
+        }
+        if len(fits) == 1:
+            uf.union(key, fits.pop())
 
 
 def _one_edit(a: str, b: str) -> bool:
