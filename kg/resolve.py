@@ -224,6 +224,9 @@ def _compatible(a: _Cluster, b: _Cluster) -> bool:
     return ta is None or tb is None or ta == tb
 
 
+_GROUP_WORDS = frozenset({"group", "holding", "holdings"})
+
+
 def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
     """Surnames join the one full name that ends with them; "Meta" joins "Meta Platforms"."""
     def kind(c: _Cluster) -> str | None:
@@ -231,17 +234,25 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
 
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
+    by_model: dict[str, list[str]] = defaultdict(list)  # "volvex aria" under "aria"
     for key, c in clusters.items():
         toks = key.split()
         if len(toks) >= 2:
             if kind(c) == PERSON:
                 by_last[toks[-1]].append(key)
+            if kind(c) == PRODUCT:
+                by_model[toks[-1]].append(key)
             if kind(c) in (ORG, None) and all(t in CORPORATE_TAIL for t in toks[1:]):
                 by_first[toks[0]].append(key)
     for key, c in clusters.items():
         if len(key.split()) != 1 or kind(c) == PLACE:
             continue
+        if any(f.casefold().split()[-1] in _GROUP_WORDS for f in c.forms if " " in f):
+            continue  # "Halden Group" (key "halden") is the group, not its "Halden Industries"
         full = by_last.get(key, [])
+        if not full and kind(c) == PRODUCT:
+            # a model named without its make in the article that names both ("Aria")
+            full = [k for k in by_model.get(key, []) if clusters[k].docs & c.docs]
         if not full and kind(c) == PERSON and len(key) >= 5:
             # a misspelt surname in the same article as the full name ("Purbook" for "Purboo")
             full = [k for last, keys in by_last.items() if _one_edit(key, last) for k in keys if clusters[k].docs & c.docs]

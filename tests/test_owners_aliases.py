@@ -102,3 +102,27 @@ def test_aliases_within_an_article(nlp, text: str, short: str, long: str) -> Non
 )
 def test_no_alias_within_an_article(nlp, text: str, short: str) -> None:
     assert short not in DocNames(nlp(text)).aliases
+
+
+def test_a_group_is_not_its_unit() -> None:
+    res = resolve(
+        [
+            ex(
+                "d1",
+                [("Halden Group", "Organization"), ("Halden Industries", "Organization")],
+                [("Halden Group", "owns", "Halden Industries")],
+            )
+        ]
+    )
+    assert len(res.entities) == 2 and len(res.relations) == 1
+
+
+def test_a_model_without_its_make_joins_the_full_product_name() -> None:
+    res = resolve(
+        [
+            ex("d1", [("Volvex Aria", "Product"), ("Aria", "Product")]),
+            ex("d2", [("Volvex Motors", "Organization")]),
+        ]
+    )
+    products = [e for e in res.entities if e.type == "Product"]
+    assert len(products) == 1 and "Aria" in products[0].aliases

@@ -30,6 +30,7 @@ ORDER: tuple[str, ...] = (
     "contract",
     "brand",
     "models",
+    "member",
     # over each name
     "place",
     "affiliation",

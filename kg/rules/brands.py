@@ -28,6 +28,8 @@ from .triggers import (
     LIST_PREPS,
     LIST_STOPS,
     LIST_VERBS,
+    MEMBER_MODIFIERS,
+    MEMBER_NOUNS,
     MODEL_NOUNS,
 )
 
@@ -38,7 +40,7 @@ def _owners_by_poss(noun: Token, ctx: Context) -> list[Name]:
     for child in noun.children:
         if child.dep_ != "poss":
             continue
-        if child.lower_ in ("its", "their"):
+        if child.lower_ in ("its", "their") or child.pos_ == "NOUN":
             ante = ctx.antecedent(child.i)
             if ante is not None:
                 out.append(ante)
@@ -125,7 +127,8 @@ def _whole(name: Name, ctx: Context, limit: int) -> Name:
     if end == name.end:
         return name
     text = ctx.text[toks[name.start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
-    return Name(text=text, start=name.start, end=end, votes=dict(name.votes), ner=name.ner)
+    # (no NER label: the role types the joined name, NER only saw its parts)
+    return Name(text=text, start=name.start, end=end, votes=dict(name.votes))
 
 
 def _capital(tok: Token) -> bool:
@@ -316,3 +319,62 @@ def _listed_product(name: Name, ctx: Context) -> bool:
         if tok.lower_ in LIST_PREPS and tok.dep_ == "prep" and tok.head.lower_ in MODEL_NOUNS:
             return True
     return False
+
+
+@rule(
+    "member",
+    scope="noun",
+    emits=("owns",),
+    confidence=0.75,
+    writes=("noun:member",),
+    examples=(
+        Example(
+            "The board of Halden Power, another Halden Group company, met on Monday.",
+            ("Halden Group", "owns", "Halden Power"),
+            "noun:member",
+        ),
+        Example(
+            "Halden Group reported results. The group's flagship company, Halden Steel, "
+            "meets on Friday.",
+            ("Halden Group", "owns", "Halden Steel"),
+            "noun:member",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Halden Power, a Norwegian company, met on Monday.",
+            ("Norway", "owns", "Halden Power"),
+        ),
+        Example(
+            "Halden Group's rival company, Tarvo Steel, met on Monday.",
+            ("Halden Group", "owns", "Tarvo Steel"),
+        ),
+    ),
+)
+def member_relations(noun: Token, ctx: Context) -> Iterator[Found]:
+    """A company of a group: "<Unit>, another <Group> company", "the group's flagship company,
+    <Unit>": the group owns the unit."""
+    if noun.lower_ not in MEMBER_NOUNS:
+        return
+    if noun.dep_ == "appos" and any(
+        c.dep_ == "det" and c.lower_ in ("another", "a", "an") for c in noun.children
+    ):
+        group = ctx.name_on(noun.i - 1)
+        if group is not None and group.end == noun.i and org_like(group, ctx):
+            for unit in names_at(noun.head, ctx, spread=False):
+                if unit is not group and org_like(unit, ctx):
+                    yield Found(group, "owns", unit, noun, "noun:member", presupposed=True)
+        return
+    if any(
+        c.dep_ in ("amod", "compound") and c.lower_ not in MEMBER_MODIFIERS
+        for c in noun.children
+    ):
+        return  # "its rival company, X", "its parent company, X": another relation
+    owners = [o for o in _owners_by_poss(noun, ctx) if org_like(o, ctx)]
+    for child in noun.children:
+        if child.dep_ != "appos":
+            continue
+        for unit in names_at(child, ctx, spread=False):
+            for owner in owners:
+                if unit is not owner and org_like(unit, ctx):
+                    yield Found(owner, "owns", unit, noun, "noun:member", presupposed=True)

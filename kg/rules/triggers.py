@@ -358,3 +358,9 @@ HOLDING_VERBS = _words("own have hold control sell make market")
 LIST_PREPS = _words("including like as")
 # Words that end a list read left to right ("... and C in Europe", "..., which said").
 LIST_STOPS = _words("which who that said says but while although because after before when")
+# Deals whose maker buys ("a deal to buy 26% of X"), and the buyers a sale names members of.
+DEAL_NOUNS = _words("deal agreement accord")
+BUYER_GROUPS = _words("consortium group investors buyers partners")
+# A group's companies: "<Unit>, another <Group> company", "the group's flagship company, <Unit>"
+MEMBER_NOUNS = _words("company companies firm subsidiary business")
+MEMBER_MODIFIERS = _words("flagship main core key largest biggest listed operating")
