@@ -22,6 +22,10 @@ from .relations import RELATION_TYPES, SYMMETRIC
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     r.name: (r.domain, r.range) for r in RELATION_TYPES
 }
+# Countries as a key's first word may spell them ("us", "uk", "china")
+COUNTRIES_LOWER = frozenset(
+    w for w in ("us", "uk", "eu", *(c.casefold() for c in COUNTRIES)) if " " not in w
+)
 # Titles dropped from the front of a key ("President-elect Donald Trump" -> "donald trump").
 _KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split()) | KEY_HONORIFICS
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -115,6 +119,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             uf.union(a, b)  # ("Skyward" beside "Skyward Airlines" joins it whatever NER called either)
     _merge_short_forms(clusters, uf)
     _merge_acronyms(clusters, uf)
+    _merge_spellings(clusters, uf)
 
     # Gather clusters under their roots.
     merged: dict[str, _Cluster] = defaultdict(_Cluster)
@@ -290,6 +295,23 @@ def _merge_acronyms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
         }
         if len(fits) == 1:
             uf.union(key, fits.pop())
+
+
+def _merge_spellings(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
+    """Spellings of one organisation the key does not join: a country in front ("US Federal
+    Reserve" for "Federal Reserve") and a plural dropped ("Allied Irish Bank" for "Allied Irish
+    Banks")."""
+    for key, c in clusters.items():
+        toks = key.split()
+        if len(toks) < 2 or _leading(c) not in (ORG, None):
+            continue
+        variants = [key + "s"]
+        if len(toks) >= 3 and toks[0] in COUNTRIES_LOWER:
+            variants.append(" ".join(toks[1:]))
+        for other in variants:
+            if other in clusters and _leading(clusters[other]) in (ORG, None):
+                uf.union(key, other)
+                break
 
 
 def _one_edit(a: str, b: str) -> bool:

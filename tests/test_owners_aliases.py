@@ -80,6 +80,8 @@ def test_ambiguous_short_form_stays_apart() -> None:
          "Ravi", "Ravi Menon"),
         ("Shares in Halvorsen Tiedemann rose. Halvorsen said costs fell.",
          "Halvorsen", "Halvorsen Tiedemann"),
+        ("Verizon will pay a sum for Orvane, which was formerly known as Telvic. Telvic grew.",
+         "Telvic", "Orvane"),
         ("P&Q plans a sale. Pollard & Quaile will sell its depots in Leeds.",
          "P&Q", "Pollard & Quaile"),
     ],
@@ -96,6 +98,8 @@ def test_aliases_within_an_article(nlp, text: str, short: str, long: str) -> Non
         ("Halvorsen said profits rose. Halvorsen Tidal also grew.", "Halvorsen"),
         # two people share the given name
         ("Ravi Menon and Ravi Kapoor met. Ravi said the talks went well.", "Ravi"),
+        # a person's past employer is no former name
+        ("Anna Berg, formerly Telvic's chief, joined Orvane.", "Telvic"),
         # two long forms fit the letters
         ("Halden Motor Group and Hexa Media Group met. HMG said talks went well.", "HMG"),
     ],
@@ -126,3 +130,17 @@ def test_a_model_without_its_make_joins_the_full_product_name() -> None:
     )
     products = [e for e in res.entities if e.type == "Product"]
     assert len(products) == 1 and "Aria" in products[0].aliases
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("US Halden Reserve Board", "Halden Reserve Board"), ("Allied Kestrel Bank", "Allied Kestrel Banks")],
+)
+def test_spellings_of_one_organisation_meet(a: str, b: str) -> None:
+    res = resolve([ex("d1", [(a, "Organization")]), ex("d2", [(b, "Organization")])])
+    assert len(res.entities) == 1
+
+
+def test_a_country_in_front_of_a_one_word_name_is_another_company() -> None:
+    res = resolve([ex("d1", [("US Airways", "Organization")]), ex("d2", [("Airways", "Organization")])])
+    assert len(res.entities) == 2

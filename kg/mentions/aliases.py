@@ -20,6 +20,10 @@ from .name import Name, clean_name
 from .tokens import _QUOTE_TOKENS
 
 
+# Words between a company's name and "formerly": ", which was formerly known as", "(formerly"
+_FORMER_LEAD = frozenset({",", "(", "which", "that", "was", "is", "had", "been"})
+
+
 class Aliases:
     """Short forms that name the same entity as a longer name of the same article."""
 
@@ -45,6 +49,34 @@ class Aliases:
             if len(roots) == 1:
                 out[stem] = roots.pop()
         out.update(self._first_words(out))
+        out.update(self._former_names(out))
+        return out
+
+    def _former_names(self, known: dict[str, str]) -> dict[str, str]:
+        """ "Orvane, which was formerly known as Telvic", "Orvane (formerly Telvic)": the
+        company's former name is the same company."""
+        toks, out = self.toks, {}
+        for name in self.names:
+            if name.spelling or name.type == PERSON:
+                continue
+            i = name.end
+            while i < len(toks) and toks[i].lower_ in _FORMER_LEAD:
+                i += 1
+            if i >= len(toks) or toks[i].lower_ not in ("formerly", "previously"):
+                continue
+            i += 1
+            if i + 1 < len(toks) and toks[i].lower_ in ("known", "called", "named"):
+                i += 2 if toks[i].lower_ == "known" and toks[i + 1].lower_ == "as" else 1
+            old = self.by_token.get(i)
+            if (
+                old is None
+                or old.start != i
+                or old.text in known
+                or old.type == PERSON
+                or (old.end < len(toks) and toks[old.end].tag_ == "POS")
+            ):
+                continue  # "formerly Telvic's chief": a person's past employer
+            out[old.text] = name.text
         return out
 
     def _first_words(self, known: dict[str, str]) -> dict[str, str]:
