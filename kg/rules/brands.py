@@ -190,6 +190,11 @@ def _fits(item: Name, owners: list[Name]) -> bool:
             ("Halvane Foods", "owns", "Brisa"),
             "noun:brand",
         ),
+        Example(
+            "Orvane Group runs the Kestrel and Tovar marketplaces.",
+            ("Orvane Group", "owns", "Tovar"),
+            "noun:brand",
+        ),
     ),
     counter_examples=(
         Example(
@@ -199,6 +204,10 @@ def _fits(item: Name, owners: list[Name]) -> bool:
         Example(
             "Marlowe Group's rivals include Kestrel Drinks and Tovar Spirits.",
             ("Marlowe Group", "owns", "Kestrel Drinks"),
+        ),
+        Example(
+            "Tovar Cafes competes with chains such as Kestrel Coffee.",
+            ("Tovar Cafes", "owns", "Kestrel Coffee"),
         ),
     ),
 )

@@ -242,10 +242,19 @@ def _members_buying(verb: Token, ctx: Context) -> list[tuple[Name, Token]]:
             ("Jan Nowak", "acquired", "Kestrel Steel"),
             "verb:sell-to",
         ),
+        Example(
+            "Tarvo Bank opted to sell a minority stake to Dutch lender Veldmark Capital.",
+            ("Veldmark Capital", "holdsStakeIn", "Tarvo Bank"),
+            "verb:sell-stake-to",
+        ),
     ),
     counter_examples=(
         Example(
             "Google sold Motorola phones in Lenovo stores.", ("Lenovo", "acquired", "Motorola")
+        ),
+        Example(
+            "Tarvo Bank sold its stake to Veldmark Capital.",
+            ("Veldmark Capital", "holdsStakeIn", "Tarvo Bank"),
         ),
         Example(
             "Kestrel Steel was sold to a consortium, said Jan Nowak.",
@@ -282,6 +291,9 @@ def sale_relations(verb: Token, ctx: Context) -> Iterator[Found]:
             for n, _ in pobjs(stake, ("in", "of"), ctx) + pobjs(verb, ("in",), ctx)
             if n.type != PLACE
         ]
+        if not companies and not any(c.dep_ == "poss" for c in stake.children):
+            # "Tarvo Bank opted to sell a minority stake to Veldmark": a stake in itself
+            companies = [n for n in subjects_of(verb, ctx) if n.type in (ORG, None)]
         companies = companies or [
             n for n in ctx.topic_before(stake) if n not in subjects_of(verb, ctx)
         ]

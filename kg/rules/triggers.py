@@ -343,7 +343,10 @@ _check_tables()
 # --- ownership and products (kg/rules/brands.py) -------------------------------------------
 
 # What a company owns by name: "its Kestrel brand", "brands including Kestrel gin".
-BRAND_NOUNS = _words("brand brands label labels marque marques name names franchise franchises")
+BRAND_NOUNS = _words(
+    "brand brands label labels marque marques name names franchise franchises range ranges "
+    "marketplace marketplaces chain chains"
+)
 # What a company launches by name: "unveiling the Aria and Sola models".
 MODEL_NOUNS = _words(
     "model models car cars sedan sedans saloon saloons vehicle vehicles crossover crossovers "
@@ -353,7 +356,7 @@ MODEL_NOUNS = _words(
 LAUNCH_VERBS = _words("launch introduce unveil release debut roll unwrap show present")
 LIST_VERBS = _words("include comprise feature span")
 # Verbs whose object noun ("owns brands including A") the subject owns.
-HOLDING_VERBS = _words("own have hold control sell make market")
+HOLDING_VERBS = _words("own have hold control sell make market run operate")
 # Prepositions that open a list ("brands including A", "chains such as B", "labels like C").
 LIST_PREPS = _words("including like as")
 # Words that end a list read left to right ("... and C in Europe", "..., which said").
