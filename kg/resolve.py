@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from .abbreviations import initials_match
 from .lexicons import COMPANY_WORDS, CORPORATE_TAIL, COUNTRIES, KEY_HONORIFICS, LEGAL_SUFFIXES
 from .lexicons import NOT_NAMES, place_name, region_name
 from .model import (
@@ -24,6 +25,10 @@ from .relations import RELATION_TYPES, SYMMETRIC
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     r.name: (r.domain, r.range) for r in RELATION_TYPES
 }
+# Countries as a key's first word may spell them ("us", "uk", "china")
+COUNTRIES_LOWER = frozenset(
+    w for w in ("us", "uk", "eu", *(c.casefold() for c in COUNTRIES)) if " " not in w
+)
 # Titles dropped from the front of a key ("President-elect Donald Trump" -> "donald trump").
 _KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split()) | KEY_HONORIFICS
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -117,6 +122,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         if a in clusters and b in clusters and (_compatible(clusters[a], clusters[b]) or _company_shaped(b) and _leading(clusters[a]) in (ORG, PERSON)):
             uf.union(a, b)  # ("Skyward" beside "Skyward Airlines" joins it whatever NER called either)
     _merge_short_forms(clusters, uf)
+    _merge_acronyms(clusters, uf)
+    _merge_spellings(clusters, uf)
 
     # Gather clusters under their roots.
     merged: dict[str, _Cluster] = defaultdict(_Cluster)
@@ -226,6 +233,9 @@ def _compatible(a: _Cluster, b: _Cluster) -> bool:
     return ta is None or tb is None or ta == tb
 
 
+_GROUP_WORDS = frozenset({"group", "holding", "holdings"})
+
+
 def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
     """Surnames join the one full name that ends with them; "Meta" joins "Meta Platforms"."""
     def kind(c: _Cluster) -> str | None:
@@ -233,17 +243,25 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
 
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
+    by_model: dict[str, list[str]] = defaultdict(list)  # "volvex aria" under "aria"
     for key, c in clusters.items():
         toks = key.split()
         if len(toks) >= 2:
             if kind(c) == PERSON:
                 by_last[toks[-1]].append(key)
+            if kind(c) == PRODUCT:
+                by_model[toks[-1]].append(key)
             if kind(c) in (ORG, None) and all(t in CORPORATE_TAIL for t in toks[1:]):
                 by_first[toks[0]].append(key)
     for key, c in clusters.items():
         if len(key.split()) != 1 or kind(c) == PLACE:
             continue
+        if any(f.casefold().split()[-1] in _GROUP_WORDS for f in c.forms if " " in f):
+            continue  # "Halden Group" (key "halden") is the group, not its "Halden Industries"
         full = by_last.get(key, [])
+        if not full and kind(c) == PRODUCT:
+            # a model named without its make in the article that names both ("Aria")
+            full = [k for k in by_model.get(key, []) if clusters[k].docs & c.docs]
         if not full and kind(c) == PERSON and len(key) >= 5:
             # a misspelt surname in the same article as the full name ("Purbook" for "Purboo")
             full = [k for last, keys in by_last.items() if _one_edit(key, last) for k in keys if clusters[k].docs & c.docs]
@@ -254,6 +272,50 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
         if len(longer) == 1 and kind(c) in (ORG, None, PERSON) and kind(clusters[longer[0]]) in (ORG, None):
             uf.union(key, longer[0])
     # A short-form person ("Trump") typed ORG by NER still joins a unique full person name.
+
+
+def _merge_acronyms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
+    """A short form used alone ("HMG") joins the one long name in the corpus whose capitalised
+    words give its letters in order ("Halden Motor Group"), when no bracket in its own article
+    defined it; with two candidates ("Halden Motor Group", "Hexa Media Group") it stays apart."""
+    longs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, c in clusters.items():
+        if len(key.split()) > 1 and _leading(c) in (ORG, None):
+            for form in c.forms:
+                if form[:1].isupper():
+                    longs[form[0].upper()].append((key, form))
+    members = Counter(uf.find(k) for k in clusters)
+    for key, c in clusters.items():
+        if " " in key or uf.find(key) != key or _leading(c) not in (ORG, None):
+            continue
+        if members[key] > 1:
+            continue  # already the root of an alias
+        forms = [f for f in c.forms if sum(ch.isupper() for ch in f) >= 2 and " " not in f]
+        fits = {
+            uf.find(k)
+            for f in forms
+            for k, long in longs.get(f[0].upper(), ())
+            if initials_match(f, long) and _compatible(c, clusters[k])
+        }
+        if len(fits) == 1:
+            uf.union(key, fits.pop())
+
+
+def _merge_spellings(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
+    """Spellings of one organisation the key does not join: a country in front ("US Federal
+    Reserve" for "Federal Reserve") and a plural dropped ("Allied Irish Bank" for "Allied Irish
+    Banks")."""
+    for key, c in clusters.items():
+        toks = key.split()
+        if len(toks) < 2 or _leading(c) not in (ORG, None):
+            continue
+        variants = [key + "s"]
+        if len(toks) >= 3 and toks[0] in COUNTRIES_LOWER:
+            variants.append(" ".join(toks[1:]))
+        for other in variants:
+            if other in clusters and _leading(clusters[other]) in (ORG, None):
+                uf.union(key, other)
+                break
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -12,10 +12,16 @@ from ..lexicons import (
     NOT_NAMES,
     place_name,
 )
+from ..abbreviations import best_long_form, find_abbreviations, initials_match, is_short_form
+from ..model import ORG, PERSON
 from .cue import vote
 from .cues import ALIAS
-from .name import clean_name
+from .name import Name, clean_name
 from .tokens import _QUOTE_TOKENS
+
+
+# Words between a company's name and "formerly": ", which was formerly known as", "(formerly"
+_FORMER_LEAD = frozenset({",", "(", "which", "that", "was", "is", "had", "been"})
 
 
 class Aliases:
@@ -42,6 +48,66 @@ class Aliases:
             )
             if len(roots) == 1:
                 out[stem] = roots.pop()
+        out.update(self._first_words(out))
+        out.update(self._former_names(out))
+        return out
+
+    def _former_names(self, known: dict[str, str]) -> dict[str, str]:
+        """ "Orvane, which was formerly known as Telvic", "Orvane (formerly Telvic)": the
+        company's former name is the same company."""
+        toks, out = self.toks, {}
+        for name in self.names:
+            if name.spelling or name.type == PERSON:
+                continue
+            i = name.end
+            while i < len(toks) and toks[i].lower_ in _FORMER_LEAD:
+                i += 1
+            if i >= len(toks) or toks[i].lower_ not in ("formerly", "previously"):
+                continue
+            i += 1
+            if i + 1 < len(toks) and toks[i].lower_ in ("known", "called", "named"):
+                i += 2 if toks[i].lower_ == "known" and toks[i + 1].lower_ == "as" else 1
+            old = self.by_token.get(i)
+            if (
+                old is None
+                or old.start != i
+                or old.text in known
+                or old.type == PERSON
+                or (old.end < len(toks) and toks[old.end].tag_ == "POS")
+            ):
+                continue  # "formerly Telvic's chief": a person's past employer
+            out[old.text] = name.text
+        return out
+
+    def _first_words(self, known: dict[str, str]) -> dict[str, str]:
+        """ "Halvorsen Tiedemann ... Halvorsen", "Ravi Menon ... Ravi": after an article has
+        introduced a two-word name, its first word alone is the same company or person, when
+        one introduced name alone starts with it and nothing else in the article is called so
+        (an organisation's unit "Tencent Music" comes after its parent "Tencent", not before)."""
+        first: dict[str, Name] = {}
+        for n in self.names:
+            if not n.spelling and not n.weak:
+                first.setdefault(n.text, n)
+        out: dict[str, str] = {}
+        for text, short in first.items():
+            if " " in text or text in known or place_name(text) or not text[:1].isupper():
+                continue
+            longs = [
+                n for t, n in first.items() if t.startswith(text + " ") and len(t.split()) == 2
+            ]
+            if any(t.startswith(text + " ") and len(t.split()) > 2 for t in first):
+                continue
+            if len(longs) != 1 or longs[0].start > short.start:
+                continue
+            long = longs[0]
+            kind, long_kind = short.type, long.type
+            if long_kind not in (ORG, PERSON) or kind not in (None, long_kind):
+                continue
+            if long_kind == PERSON and any(
+                t.split()[-1] == text for t, n in first.items() if " " in t
+            ):
+                continue  # "Ravi" is someone's surname too
+            out[text] = long.text
         return out
 
     def _acronyms(self) -> dict[str, str]:
@@ -77,20 +143,57 @@ class Aliases:
             if b == a or close >= len(doc) or toks[close].text != ")":
                 continue
             short = doc[a:b]
-            if not _abbreviates(short.text, name.text):
+            if not (_abbreviates(short.text, name.text) or defines(short.text, name.text)):
                 continue
             out[clean_name(short.text)] = name.text
-            inner = self.by_token.get(a)
-            if inner is None and not any(i in self.by_token for i in range(a, b)):
-                alias = self._add(a, b, None)
-                if alias is not None:
-                    alias.votes.update(name.votes)
-                    alias.cues[:] = [c for c in alias.cues if c[1] not in name.votes]
-                    alias.cues.extend((ALIAS.id, kind, w) for kind, w in name.votes.items())
-            elif inner is not None and inner.start == a and inner.end == b:
-                for kind, weight in name.votes.items():
-                    vote(inner, ALIAS, kind, weight)
+            self._bracket_alias(name, a, b)
+        out.update(self._reversed_brackets(out))
+        out.update(self._used_alone(out))
         self.names.sort(key=lambda n: n.start)
+        return out
+
+    def _bracket_alias(self, name: Name, a: int, b: int) -> None:
+        """The bracketed short form [a, b) gets the long form's type votes (a name when NER
+        missed it)."""
+        inner = self.by_token.get(a)
+        if inner is None and not any(i in self.by_token for i in range(a, b)):
+            alias = self._add(a, b, None)
+            if alias is not None:
+                alias.votes.update(name.votes)
+                alias.cues[:] = [c for c in alias.cues if c[1] not in name.votes]
+                alias.cues.extend((ALIAS.id, kind, w) for kind, w in name.votes.items())
+        elif inner is not None and inner.start == a and inner.end == b:
+            for kind, weight in name.votes.items():
+                vote(inner, ALIAS, kind, weight)
+
+    def _reversed_brackets(self, known: dict[str, str]) -> dict[str, str]:
+        """ "NOWU (Norwegian Oil Workers' Union)": the short form first, its long form in the
+        bracket (Schwartz & Hearst's second pattern)."""
+        out: dict[str, str] = {}
+        words = [t.text for t in self.toks]
+        for pair in find_abbreviations(words):
+            if pair.short_start > pair.long_start:
+                continue  # "long (SHORT)" is the bracket loop's
+            short = self.by_token.get(pair.short_start)
+            long = self.by_token.get(pair.long_end - 1)
+            if short is None or long is None or short.text in known:
+                continue
+            if long.end == pair.long_end and defines(short.text, long.text):
+                out[short.text] = long.text
+        return out
+
+    def _used_alone(self, known: dict[str, str]) -> dict[str, str]:
+        """ "Johnson & Johnson ... J&J": a short form no bracket defined joins the one long
+        name of the article whose capitalised words give its letters, in order."""
+        out: dict[str, str] = {}
+        texts = {n.text for n in self.names if not n.spelling}
+        longs = [t for t in sorted(texts) if len(t.split()) > 1]
+        for text in sorted(texts):
+            if text in known or " " in text or sum(c.isupper() for c in text) < 2:
+                continue
+            fits = {long for long in longs if initials_match(text, long)}
+            if len(fits) == 1:
+                out[text] = fits.pop()
         return out
 
 
@@ -113,6 +216,18 @@ def company_stems(text: str, *, first_word: bool = True) -> list[str]:
     ):
         out.append(full[0].rstrip(","))
     return [stem for stem in out if stem and stem != text]
+
+
+def defines(short: str, long: str) -> bool:
+    """Schwartz & Hearst's test for a bracketed pair: every letter of the short form in the long
+    form, in order, the first one starting a word, and the whole long form used ("India
+    Petrochemicals Limited (IPCL)", "Asia Pacific Economic Co-operation (Apec)")."""
+    words = long.split()
+    if not is_short_form(short.split()) or len(words) < 2 or len(long) <= len(short):
+        return False
+    if short.casefold() in NOT_NAMES:
+        return False
+    return best_long_form(short, words) == len(words)
 
 
 def _abbreviates(short: str, long: str) -> bool:

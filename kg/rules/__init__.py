@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import discourse, events, funding, identity, people, places, presence, verbs  # noqa: F401
+from . import brands, discourse, events, funding, identity, people, places, presence, verbs  # noqa: F401
 from .base import REGISTRY, SCOPES, Example, Found, Rule, RuleDeclarationError
 from .context import Context
 
@@ -28,11 +28,15 @@ ORDER: tuple[str, ...] = (
     "merger",
     "facility",
     "contract",
+    "brand",
+    "models",
+    "member",
     # over each name
     "place",
     "affiliation",
     "origin",
     "possessive",
+    "product-possessive",
     # over the whole document
     "discourse",
     "hyphen",

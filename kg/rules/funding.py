@@ -18,8 +18,10 @@ from .parse import (
     subjects_of,
 )
 from .triggers import (
+    BUYER_GROUPS,
     BUYING_UNIT_NOUNS,
     CAPITAL_NOUNS,
+    DEAL_NOUNS,
     INVESTOR_ROUND_VERBS,
     RAISING_VERBS,
     ROUND_NOUNS,
@@ -148,11 +150,20 @@ def funding_relations(verb: Token, ctx: Context) -> Iterator[Found]:
             ("Microsoft", "holdsStakeIn", "Uber"),
             "verb:own-share",
         ),
+        Example(
+            "Tarnow Energy announced a deal to buy 26% of Kestrel Oil.",
+            ("Tarnow Energy", "holdsStakeIn", "Kestrel Oil"),
+            "verb:buy-share",
+        ),
     ),
     counter_examples=(
         Example(
             "Microsoft holds 49 percent of the market, Apple said.",
             ("Microsoft", "holdsStakeIn", "Apple"),
+        ),
+        Example(
+            "Tarnow Energy rejected a deal to buy 26% of Kestrel Oil.",
+            ("Tarnow Energy", "holdsStakeIn", "Kestrel Oil"),
         ),
     ),
 )
@@ -178,12 +189,42 @@ def share_relations(verb: Token, ctx: Context) -> Iterator[Found]:
             ]
         pct = [t.text for t in obj.subtree if t.like_num and t.i <= obj.i]
         quals = ((("stake", f"{pct[0]}%"),) if pct else ()) + date_of(verb)
-        for s in subjects_of(verb, ctx):
+        for s in subjects_of(verb, ctx) or _deal_makers(verb, ctx):
             for o in owned:
                 if s is not o and o.type in (ORG, None):
                     yield Found(
                         s, "holdsStakeIn", o, verb, f"verb:{verb.lemma_.lower()}-share", quals
                     )
+
+
+def _deal_makers(verb: Token, ctx: Context) -> list[Name]:
+    """ "Tarnow announced a deal to buy 26% of Kestrel": who made the deal buys."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in DEAL_NOUNS or noun.dep_ != "dobj":
+        return []
+    return subjects_of(noun.head, ctx)
+
+
+def _members_buying(verb: Token, ctx: Context) -> list[tuple[Name, Token]]:
+    """ "sold to a consortium that included A and B", "... to a group of investors including A":
+    each named member buys."""
+    out: list[tuple[Name, Token]] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for group in prep.children:
+            if group.dep_ != "pobj" or group.lemma_.lower() not in BUYER_GROUPS:
+                continue
+            for child in group.children:
+                if child.dep_ == "relcl" and child.lemma_ in ("include", "comprise"):
+                    out.extend(
+                        (n, prep)
+                        for obj in child.children
+                        if obj.dep_ == "dobj"
+                        for n in names_at(obj, ctx)
+                    )
+            out.extend((n, prep) for n, _ in pobjs(group, ("including",), ctx))
+    return out
 
 
 @rule(
@@ -198,10 +239,29 @@ def share_relations(verb: Token, ctx: Context) -> Iterator[Found]:
             ("Lenovo", "acquired", "Motorola"),
             "verb:sell-to",
         ),
+        Example(
+            "Kestrel Steel was sold in 2004 to a consortium that included Piotr Wasik and "
+            "Jan Nowak.",
+            ("Jan Nowak", "acquired", "Kestrel Steel"),
+            "verb:sell-to",
+        ),
+        Example(
+            "Tarvo Bank opted to sell a minority stake to Dutch lender Veldmark Capital.",
+            ("Veldmark Capital", "holdsStakeIn", "Tarvo Bank"),
+            "verb:sell-stake-to",
+        ),
     ),
     counter_examples=(
         Example(
             "Google sold Motorola phones in Lenovo stores.", ("Lenovo", "acquired", "Motorola")
+        ),
+        Example(
+            "Tarvo Bank sold its stake to Veldmark Capital.",
+            ("Veldmark Capital", "holdsStakeIn", "Tarvo Bank"),
+        ),
+        Example(
+            "Kestrel Steel was sold to a consortium, said Jan Nowak.",
+            ("Jan Nowak", "acquired", "Kestrel Steel"),
         ),
     ),
 )
@@ -219,7 +279,7 @@ def sale_relations(verb: Token, ctx: Context) -> Iterator[Found]:
         if u.dep_ == "pobj" and u.lemma_.lower() in BUYING_UNIT_NOUNS
         for n, p in pobjs(u, ("of",), ctx)
     ]
-    for buyer, _ in pobjs(verb, ("to",), ctx) + units:
+    for buyer, _ in pobjs(verb, ("to",), ctx) + units + _members_buying(verb, ctx):
         for item in sold:
             if item is not buyer:
                 yield Found(buyer, "acquired", item, verb, "verb:sell-to", date_of(verb))
@@ -234,6 +294,9 @@ def sale_relations(verb: Token, ctx: Context) -> Iterator[Found]:
             for n, _ in pobjs(stake, ("in", "of"), ctx) + pobjs(verb, ("in",), ctx)
             if n.type != PLACE
         ]
+        if not companies and not any(c.dep_ == "poss" for c in stake.children):
+            # "Tarvo Bank opted to sell a minority stake to Veldmark": a stake in itself
+            companies = [n for n in subjects_of(verb, ctx) if n.type in (ORG, None)]
         companies = companies or [
             n for n in ctx.topic_before(stake) if n not in subjects_of(verb, ctx)
         ]

@@ -368,3 +368,32 @@ def _check_tables() -> None:
 
 
 _check_tables()
+
+
+# --- ownership and products (kg/rules/brands.py) -------------------------------------------
+
+# What a company owns by name: "its Kestrel brand", "brands including Kestrel gin".
+BRAND_NOUNS = _words(
+    "brand brands label labels marque marques name names franchise franchises range ranges "
+    "marketplace marketplaces chain chains"
+)
+# What a company launches by name: "unveiling the Aria and Sola models".
+MODEL_NOUNS = _words(
+    "model models car cars sedan sedans saloon saloons vehicle vehicles crossover crossovers "
+    "suv suvs truck trucks phone phones console consoles handset handsets product products"
+)
+# Verbs that launch what they name, and those that only list it ("models include A and B").
+LAUNCH_VERBS = _words("launch introduce unveil release debut roll unwrap show present")
+LIST_VERBS = _words("include comprise feature span")
+# Verbs whose object noun ("owns brands including A") the subject owns.
+HOLDING_VERBS = _words("own have hold control sell make market run operate")
+# Prepositions that open a list ("brands including A", "chains such as B", "labels like C").
+LIST_PREPS = _words("including like as")
+# Words that end a list read left to right ("... and C in Europe", "..., which said").
+LIST_STOPS = _words("which who that said says but while although because after before when")
+# Deals whose maker buys ("a deal to buy 26% of X"), and the buyers a sale names members of.
+DEAL_NOUNS = _words("deal agreement accord")
+BUYER_GROUPS = _words("consortium group investors buyers partners")
+# A group's companies: "<Unit>, another <Group> company", "the group's flagship company, <Unit>"
+MEMBER_NOUNS = _words("company companies firm subsidiary business")
+MEMBER_MODIFIERS = _words("flagship main core key largest biggest listed operating")
