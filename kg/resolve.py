@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .lexicons import COMPANY_WORDS, CORPORATE_TAIL, COUNTRIES, KEY_HONORIFICS, LEGAL_SUFFIXES
 from .lexicons import NOT_NAMES, place_name, region_name
+from .multilingual_names import is_given_name
 from .model import ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation
 from .relations import RELATION_TYPES, SYMMETRIC
 
@@ -240,6 +241,10 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
         if len(key.split()) != 1 or kind(c) == PLACE:
             continue
         full = by_last.get(key, [])
+        if kind(c) == ORG and c.context[ORG] > c.context[PERSON]:
+            # a company the articles treat as one is no surname of a given-named person:
+            # "Ford" is not "Bill Ford"
+            full = [k for k in full if not is_given_name(k.split()[0])]
         if not full and kind(c) == PERSON and len(key) >= 5:
             # a misspelt surname in the same article as the full name ("Purbook" for "Purboo")
             full = [k for last, keys in by_last.items() if _one_edit(key, last) for k in keys if clusters[k].docs & c.docs]

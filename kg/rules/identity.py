@@ -12,6 +12,7 @@ from ..model import ORG, PERSON, PLACE
 from ..relations import BY_NAME, SYMMETRIC
 from .base import Example, Found, rule
 from .context import Context
+from .officers import bare_officer, officer_applies, officer_company
 from .parse import (
     described_entity,
     identity_key,
@@ -23,7 +24,6 @@ from .parse import (
 from .triggers import (
     BODY_NOUNS,
     COMPANY_NOUNS,
-    COMPANY_OFFICERS,
     HIRING_VERBS,
     IDENTITY_NOUNS,
     INSIDE_ROLES,
@@ -282,10 +282,30 @@ def _reporting_organisation(person: Name, ctx: Context) -> list[Name]:
             ("John Smith", "worksFor", "Coast Guard"),
             "identity:chief:reported",
         ),
+        Example(
+            "Brightvale shares rose on Monday. \"Demand was strong,\" said chief executive "
+            "Nora Quill.",
+            ("Nora Quill", "worksFor", "Brightvale"),
+            "identity:executive:topic",
+        ),
+        Example(
+            "Halvorsen Foods reported higher profits. \"We grew,\" said chairman and chief "
+            "executive officer Dan Ruhl.",
+            ("Dan Ruhl", "worksFor", "Halvorsen Foods"),
+            "identity:chairman:topic",
+        ),
     ),
     counter_examples=(
         Example(
             "Amazon cut employee benefits, Boschetti said.", ("Boschetti", "worksFor", "Amazon")
+        ),
+        Example(
+            "Shares of Tarlow and Pennick fell after chief executive Ada Moss resigned.",
+            ("Ada Moss", "worksFor", "Pennick"),
+        ),
+        Example(
+            "Brightvale shares rose on Monday. Executive producer Nora Quill praised the film.",
+            ("Nora Quill", "worksFor", "Brightvale"),
         ),
     ),
 )
@@ -423,11 +443,11 @@ def _others(
     if (
         not others
         and pred == "worksFor"
-        and lower in COMPANY_OFFICERS
         and len(identities) == 1
-        and noun.i < identities[0].start
+        and bare_officer(noun, lower)
+        and officer_applies(noun, identities[0], ctx)
     ):
-        others = _officer_company(noun, ctx)
+        others = officer_company(noun, ctx)
     if (
         not others
         and pred == "competitorOf"
@@ -439,20 +459,3 @@ def _others(
         others = [(n, "topic") for n in ctx.topic_before(noun) if n not in identities]
     return others
 
-
-def _officer_company(noun: Token, ctx: Context) -> list[tuple[Name, str]]:
-    """ "Shares of Uber jumped after CEO Dara Khosrowshahi said ...": a company officer's title
-    with no company of its own belongs to the one company the sentence names."""
-    sent = ctx.sent(noun.i)
-    companies = {
-        n.text: n
-        for n in ctx.window(sent.start, sent.end)
-        if n.type == ORG and not n.spelling and org_like(n, ctx)
-    }
-    if len(companies) == 1:
-        return [(next(iter(companies.values())), "sentence")]
-    if not companies:
-        # "Co-founder and CEO Ana Ribeiro said ...": no company in the sentence, so the title
-        # is held at the company the article is about
-        return [(n, "topic") for n in ctx.topic_before(noun)]
-    return []
