@@ -12,7 +12,8 @@ from ..model import ORG, PERSON, PLACE
 from ..relations import BY_NAME, SYMMETRIC
 from .base import Example, Found, rule
 from .context import Context
-from .officers import bare_officer, officer_applies, officer_company
+from .staff import through_principal
+from .officers import bare_officer, officer_applies, officer_company, shared_possessive
 from .parse import (
     described_entity,
     identity_key,
@@ -294,10 +295,36 @@ def _reporting_organisation(person: Name, ctx: Context) -> list[Name]:
             ("Dan Ruhl", "worksFor", "Halvorsen Foods"),
             "identity:chairman:topic",
         ),
+        Example(
+            "Talvik Group reported weaker sales. Under the plan, Mara Quist, the Oslo-based "
+            "co-chairman, will become group chief executive.",
+            ("Mara Quist", "worksFor", "Talvik Group"),
+            "identity:chairman:topic",
+        ),
+        Example(
+            "The scandal led to the resignation of Brenford's chairman, Sir Alan Pike, and "
+            "finance chief Tom Verhoef.",
+            ("Tom Verhoef", "worksFor", "Brenford"),
+            "identity:chief:poss",
+        ),
+        Example(
+            '"We support the plan," said Lena Holt, a spokeswoman for Nordic Council trade '
+            "commissioner Piet Aalders.",
+            ("Lena Holt", "worksFor", "Nordic Council"),
+            "identity:spokeswoman:through",
+        ),
     ),
     counter_examples=(
         Example(
             "Amazon cut employee benefits, Boschetti said.", ("Boschetti", "worksFor", "Amazon")
+        ),
+        Example(
+            "Arctic League ambassador to the Union of Ports, Carl Brede, said the bid was fair.",
+            ("Carl Brede", "worksFor", "Union of Ports"),
+        ),
+        Example(
+            '"Margins will shrink," said Lena Holt, an analyst who follows Brenford.',
+            ("Lena Holt", "worksFor", "Brenford"),
         ),
         Example(
             "Shares of Tarlow and Pennick fell after chief executive Ada Moss resigned.",
@@ -449,6 +476,18 @@ def _others(
     ):
         others = officer_company(noun, ctx)
     if (
+        pred == "worksFor"
+        and len(identities) == 1
+        and all(n.type == PERSON for n, _ in others)  # (a principal is no employer)
+    ):
+        # "Ann Roe, a spokesman for EU trade commissioner X": staff work where their principal
+        # does; "Brenford's chairman, Sir A, and finance chief B": the possessive serves both
+        others = (
+            through_principal(noun, lower, ctx, _principal_others)
+            or [(n, "poss") for n in shared_possessive(noun, ctx)]
+            or others
+        )
+    if (
         not others
         and pred == "competitorOf"
         and not any(c.dep_ == "poss" for c in noun.children)
@@ -459,3 +498,11 @@ def _others(
         others = [(n, "topic") for n in ctx.topic_before(noun) if n not in identities]
     return others
 
+
+
+
+def _principal_others(title: Token, principal: Name, ctx: Context) -> list[tuple[Name, str]]:
+    """The organisations a titled person's title names (for the staff rule in `staff`)."""
+    key = identity_key(title) or title.lower_
+    found = _others(title, title, key, "worksFor", False, [principal], ctx)
+    return [(n, v) for n, v in found if v != "compound" or _title_modifier(n, ctx)]

@@ -44,6 +44,8 @@ def officer_applies(noun: Token, holder: Name, ctx: Context) -> bool:
     dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
     if any(c.lower_ == "the" for c in dets):
         return True
+    if noun.dep_ == "appos" and _definite_between(holder, noun, ctx):
+        return True
     return any(c.dep_ == "poss" and _company_word(c, ctx) for c in noun.children)
 
 
@@ -106,3 +108,45 @@ def _cited(name: Name, ctx: Context) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ in (
         _SOURCE_PREPS
     )
+
+
+def _definite_between(holder: Name, noun: Token, ctx: Context) -> bool:
+    """ "X, the UK-based co-chairman,": a definite appositive however the parse split the
+    title (it hangs "the" on "co"); no other name but a place in between."""
+    between = ctx.doc[holder.end : noun.i]
+    return any(t.lower_ == "the" for t in between) and all(
+        not ctx.in_name(t.i) or ctx.name_on(t.i).type not in (ORG, None) for t in between
+    )
+
+
+def shared_possessive(noun: Token, ctx: Context) -> list[Name]:
+    """ "Brenford's chairman, Sir Alan Pike, and finance chief Tom Verhoef": a title coordinated
+    after a possessed title and its holder shares the possessor."""
+    i = noun.i - 1
+    doc = noun.doc
+    while i >= 0 and not ctx.in_name(i) and doc[i].dep_ in ("compound", "amod", "nmod"):
+        i -= 1
+    if i < 1 or doc[i].lower_ != "and":
+        return []
+    i -= 1
+    if doc[i].text == ",":
+        i -= 1
+    first = ctx.name_on(i) if i >= 0 else None
+    if first is None or first.end != i + 1:
+        return []
+    h = ctx.head(first)
+    if h.dep_ != "appos":
+        return []
+    return [
+        n
+        for c in h.head.children
+        if c.dep_ == "poss"
+        for n in _names(c, ctx)
+        if n.type == ORG and org_like(n, ctx)
+    ]
+
+
+def _names(token: Token, ctx: Context) -> list[Name]:
+    from .parse import names_at  # (parse imports the triggers this module reads)
+
+    return names_at(token, ctx, spread=False)
