@@ -38,7 +38,9 @@ def test_fires_on_a_given_name_and_a_surname(words):
     [
         (["Grant", "Wilson", "Holdings"], "PERSON"),  # an industry/legal word: a company
         (["Morgan", "Stanley"], "ORG"),  # NER's company stays NER's (a company name)
-        (["Helena", "Montana"], "PERSON"),  # a place's name last is no surname
+        (["Helena", "Montana"], "PERSON"),
+        (["Johns", "Hopkins", "University"], "PERSON"),  # an institution's head word
+        (["Santa", "Cecilia", "Conservatory"], "PERSON"),  # a place's name last is no surname
         (["Wilson"], "PERSON"),  # a surname alone says nothing
         (["GRANT", "WILSON"], "PERSON"),  # shouted text is no name shape
     ],

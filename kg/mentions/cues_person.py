@@ -13,6 +13,8 @@ from spacy.tokens import Token
 from ..lexicons import (
     COMPANY_WORDS,
     HONORIFICS,
+    INSTITUTION_HEADS,
+    NOT_PERSON_WORDS,
     PERSON_APPOSITIVES,
     PERSON_PASSIVE_VERBS,
     PERSON_POSSESSIONS,
@@ -149,7 +151,7 @@ def given_name(names, name: Name, h: Token) -> bool:
     if any(w.casefold() in PLACE_LAST_WORDS for w in words) or known_place(name.text):
         return False  # "Howard Beach", "Cameron Parish"
     inner = words[1:-1]
-    if any(w.casefold() in COMPANY_WORDS for w in words) or not all(
+    if any(w.casefold() in _NOT_PERSON for w in words) or not all(
         _NAME_WORD.match(w) for w in (words[0], words[-1])
     ):
         return False
@@ -158,5 +160,6 @@ def given_name(names, name: Name, h: Token) -> bool:
     return is_given_name(words[0]) and not known_place(words[-1])
 
 
+_NOT_PERSON = COMPANY_WORDS | INSTITUTION_HEADS | NOT_PERSON_WORDS
 _PARTICLES = frozenset("van der de da del von al bin ben la le di du".split())
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*$|^[A-Z]'[A-Z][a-z]+$|^Mc[A-Z][a-z]+$")
