@@ -13,7 +13,13 @@ from ..relations import BY_NAME, SYMMETRIC
 from .base import Example, Found, rule
 from .context import Context
 from .staff import through_principal
-from .officers import bare_officer, officer_applies, officer_company, shared_possessive
+from .officers import (
+    bare_officer,
+    officer_applies,
+    officer_company,
+    role_of,
+    shared_possessive,
+)
 from .parse import (
     described_entity,
     identity_key,
@@ -123,6 +129,9 @@ def _role_holder(head: Token, ctx: Context) -> list[Name]:
             if hired:
                 return hired
         return subjects_of(verb, ctx)
+    if role_of(head):
+        # "X will take on the role of chief executive", "X assumed the post of chairman"
+        return subjects_of(head.head.head.head, ctx)
     # "X was promoted to president of Y", "X rose to chief executive"
     if (
         head.dep_ == "pobj"
@@ -313,10 +322,21 @@ def _reporting_organisation(person: Name, ctx: Context) -> list[Name]:
             ("Lena Holt", "worksFor", "Nordic Council"),
             "identity:spokeswoman:through",
         ),
+        Example(
+            "Bellcore Aviation reported weaker orders. Ana Pires assumed the post of chairman "
+            "in May.",
+            ("Ana Pires", "worksFor", "Bellcore Aviation"),
+            "identity:chairman:topic",
+        ),
     ),
     counter_examples=(
         Example(
             "Amazon cut employee benefits, Boschetti said.", ("Boschetti", "worksFor", "Amazon")
+        ),
+        Example(
+            "Bellcore Aviation reported weaker orders. Maria Lopes turned down the role of "
+            "chairman.",
+            ("Maria Lopes", "worksFor", "Bellcore Aviation"),
         ),
         Example(
             "Arctic League ambassador to the Union of Ports, Carl Brede, said the bid was fair.",

@@ -39,7 +39,7 @@ def officer_applies(noun: Token, holder: Name, ctx: Context) -> bool:
     "X, a former chairman of ..." read loosely, nor an indefinite "a director"."""
     if _named_before(noun, ctx):
         return False  # "Corvana Chief Executive X": the name before the title is its company
-    if noun.i < holder.start:
+    if noun.i < holder.start or role_of(noun):
         return True
     dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
     if any(c.lower_ == "the" for c in dets):
@@ -108,6 +108,22 @@ def _cited(name: Name, ctx: Context) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ in (
         _SOURCE_PREPS
     )
+
+
+def role_of(noun: Token) -> bool:
+    """ "took on the role of CEO", "assumed the post of chairman": a title someone takes."""
+    role = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and role.lemma_.lower() in _ROLE_HOLDERS
+        and role.dep_ == "dobj"
+        and role.head.lemma_.lower() in _TAKING_VERBS
+    )
+
+
+_ROLE_HOLDERS = frozenset("role post position job office title".split())
+_TAKING_VERBS = frozenset("take assume hold fill retain keep occupy accept".split())
 
 
 def _definite_between(holder: Name, noun: Token, ctx: Context) -> bool:
