@@ -19,6 +19,7 @@ from .model import (
     ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation,
     strip_invisible,
 )
+from .multilingual_names import is_given_name
 from .relations import RELATION_TYPES, SYMMETRIC
 
 # Which types each relation accepts (subject types, object types); anything else is a misreading.
@@ -259,6 +260,10 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
         if any(f.casefold().split()[-1] in _GROUP_WORDS for f in c.forms if " " in f):
             continue  # "Halden Group" (key "halden") is the group, not its "Halden Industries"
         full = by_last.get(key, [])
+        if kind(c) == ORG and c.context[ORG] > c.context[PERSON]:
+            # a company the articles treat as one is no surname of a given-named person:
+            # "Ford" is not "Bill Ford"
+            full = [k for k in full if not is_given_name(k.split()[0])]
         if not full and kind(c) == PRODUCT:
             # a model named without its make in the article that names both ("Aria")
             full = [k for k in by_model.get(key, []) if clusters[k].docs & c.docs]

@@ -344,6 +344,10 @@ CASES = {
         middle(["John", "F.", "Kennedy"]), "John F. Kennedy",
         middle(["John", "Kennedy"]), "John Kennedy",
     ),
+    "person.given-name": (
+        middle(["Grant", "Holloway"]), "Grant Holloway",
+        middle(["Grant", "Holloway", "Pictures"]), "Grant Holloway Pictures",
+    ),
     "list.sibling": (
         listed("Facebook", "B-ORG"), "Snapchat",
         listed("Boston", "B-GPE"), "Snapchat",

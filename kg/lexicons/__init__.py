@@ -68,6 +68,7 @@ from .people import (
     PERSON_TITLES,
     ROLE_NOUNS,
     ROLE_SUFFIXES,
+    NOT_PERSON_WORDS,
 )
 from .places import (
     CANADIAN_PROVINCES,
@@ -139,6 +140,7 @@ __all__ = [
     "PRODUCT_WHEN_MODIFIER",
     "ROLE_NOUNS",
     "ROLE_SUFFIXES",
+    "NOT_PERSON_WORDS",
     "SOURCE_ALONE",
     "SOURCE_LINE",
     "SOURCE_NUMBERED",

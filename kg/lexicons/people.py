@@ -84,3 +84,11 @@ PERSON_PASSIVE_VERBS = frozenset(
     """bear assassinate murder shoot wound stab arrest kidnap abduct imprison jail execute
     elect hospitalize bury widow""".split()
 )  # not "appoint" or "convict": firms are appointed auditors and convicted of fraud
+
+# Words in a name that make it a place or body's, not a person's, even after a given name
+# ("Santa Cecilia Conservatory", "Johns Hopkins Hospital"): for the given-name typing cue.
+NOT_PERSON_WORDS = frozenset(
+    """conservatory conservatoire hospital academy museum church cathedral chapel club
+    orchestra band choir theatre theater gallery library seminary observatory clinic stadium
+    arena hotel restaurant studio studios""".split()
+)

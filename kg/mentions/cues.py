@@ -66,6 +66,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     per.passive_verb,
     per.subject_verb,
     per.middle_initial,
+    per.given_name,
 )
 
 

@@ -11,14 +11,20 @@ import re
 from spacy.tokens import Token
 
 from ..lexicons import (
+    COMPANY_WORDS,
     HONORIFICS,
+    INSTITUTION_HEADS,
+    NOT_PERSON_WORDS,
     PERSON_APPOSITIVES,
     PERSON_PASSIVE_VERBS,
     PERSON_POSSESSIONS,
     PERSON_SUBJECT_VERBS,
+    PLACE_LAST_WORDS,
     TYPE_NOUNS,
+    known_place,
 )
 from ..model import PERSON
+from ..multilingual_names import is_given_name
 from .cue import cue
 from .name import Name
 from .tokens import is_age
@@ -132,3 +138,28 @@ def subject_verb(names, name: Name, h: Token) -> bool:
 @cue("person.middle-initial", PERSON, 2.0, "a middle initial: 'John F. Kennedy'")
 def middle_initial(names, name: Name, h: Token) -> bool:
     return bool(_MIDDLE_INITIAL.match(name.text))
+
+
+# "Grant Wilson", "Judy Marsh": a common given name and a surname, and nothing a company's name
+# has (a legal form, an industry word, "&"). Worth less than a company cue, so "Morgan Stanley,
+# the bank" or "Walt Pictures Inc." stay companies; it settles a name NER or a weak cue misread.
+@cue("person.given-name", PERSON, 1.5, "a common given name then a surname: 'Grant Wilson'")
+def given_name(names, name: Name, h: Token) -> bool:
+    words = name.text.split()
+    if not 2 <= len(words) <= 4 or name.ner not in ("PERSON", None):
+        return False  # (NER's company, place or facility stays its own: "Santa Ana")
+    if any(w.casefold() in PLACE_LAST_WORDS for w in words) or known_place(name.text):
+        return False  # "Howard Beach", "Cameron Parish"
+    inner = words[1:-1]
+    if any(w.casefold() in _NOT_PERSON for w in words) or not all(
+        _NAME_WORD.match(w) for w in (words[0], words[-1])
+    ):
+        return False
+    if not all(_NAME_WORD.match(w) or w in _PARTICLES for w in inner):
+        return False
+    return is_given_name(words[0]) and not known_place(words[-1])
+
+
+_NOT_PERSON = COMPANY_WORDS | INSTITUTION_HEADS | NOT_PERSON_WORDS
+_PARTICLES = frozenset("van der de da del von al bin ben la le di du".split())
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*$|^[A-Z]'[A-Z][a-z]+$|^Mc[A-Z][a-z]+$")

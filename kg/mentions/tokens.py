@@ -159,6 +159,9 @@ def _title_run(toks: list[Token], start: int, end: int) -> tuple[int, int] | Non
     return None
 
 
+_JOINT_TAILS = frozenset("trust sons son company co co. partners associates brothers".split())
+
+
 def _split_span(ent: Span) -> list[tuple[int, int]]:
     """Split 'Facebook, Instagram' or "Amazon's Black Business Accelerator" into its names
     (but not "Unimed Pharmaceuticals, Inc.", whose comma precedes a legal suffix)."""
@@ -166,7 +169,14 @@ def _split_span(ent: Span) -> list[tuple[int, int]]:
     start = ent.start
     doc = ent.doc
     # "National Aeronautics and Space Administration": the "and" is inside one institution's name
-    one_institution = ent.label_ == "ORG" and ent[-1].lower_ in INSTITUTION_HEADS
+    # "Investors Bank and Trust", "Dombey and Sons": a generic last word right after "and"
+    # names no company of its own
+    one_institution = ent.label_ == "ORG" and (
+        ent[-1].lower_ in INSTITUTION_HEADS
+        or len(ent) > 2
+        and ent[-1].lower_ in _JOINT_TAILS
+        and ent[-2].lower_ in ("and", "&")
+    )
     end = _span_end(ent)
     for tok in doc[ent.start : end]:
         if _inside_name(tok, ent, end, one_institution=one_institution):

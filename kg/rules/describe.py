@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..mentions import Name, familiar_place
 from ..model import ORG, PLACE
 from .context import Context
+from .officers import role_of
 from .parse import (
     described_entity,
     names_at,
@@ -104,6 +105,9 @@ def _role_holder(head: Token, ctx: Context) -> list[Name]:
             if hired:
                 return hired
         return subjects_of(verb, ctx)
+    if role_of(head):
+        # "X will take on the role of chief executive", "X assumed the post of chairman"
+        return subjects_of(head.head.head.head, ctx)
     # "X was promoted to president of Y", "X rose to chief executive"
     if (
         head.dep_ == "pobj"

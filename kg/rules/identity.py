@@ -13,6 +13,13 @@ from ..relations import BY_NAME, SYMMETRIC
 from .base import Example, Found, rule
 from .context import Context
 from .describe import identity_of, other_of, reporting_organisation, title_modifier
+from .officers import (
+    bare_officer,
+    officer_applies,
+    officer_company,
+    shared_possessive,
+)
+from .staff import through_principal
 from .parse import (
     identity_key,
     names_at,
@@ -20,7 +27,6 @@ from .parse import (
     pobjs,
 )
 from .triggers import (
-    COMPANY_OFFICERS,
     IDENTITY_NOUNS,
     INSIDE_ROLES,
     MEMBERSHIP,
@@ -74,13 +80,67 @@ from .triggers import (
             ("John Smith", "worksFor", "Coast Guard"),
             "identity:chief:reported",
         ),
+        Example(
+            "Brightvale shares rose on Monday. \"Demand was strong,\" said chief executive "
+            "Nora Quill.",
+            ("Nora Quill", "worksFor", "Brightvale"),
+            "identity:executive:topic",
+        ),
+        Example(
+            "Halvorsen Foods reported higher profits. \"We grew,\" said chairman and chief "
+            "executive officer Dan Ruhl.",
+            ("Dan Ruhl", "worksFor", "Halvorsen Foods"),
+            "identity:chairman:topic",
+        ),
+        Example(
+            "Talvik Group reported weaker sales. Under the plan, Mara Quist, the Oslo-based "
+            "co-chairman, will become group chief executive.",
+            ("Mara Quist", "worksFor", "Talvik Group"),
+            "identity:chairman:topic",
+        ),
+        Example(
+            "The scandal led to the resignation of Brenford's chairman, Sir Alan Pike, and "
+            "finance chief Tom Verhoef.",
+            ("Tom Verhoef", "worksFor", "Brenford"),
+            "identity:chief:poss",
+        ),
+        Example(
+            '"We support the plan," said Lena Holt, a spokeswoman for Nordic Council trade '
+            "commissioner Piet Aalders.",
+            ("Lena Holt", "worksFor", "Nordic Council"),
+            "identity:spokeswoman:through",
+        ),
+        Example(
+            "Bellcore Aviation reported weaker orders. Ana Pires assumed the post of chairman "
+            "in May.",
+            ("Ana Pires", "worksFor", "Bellcore Aviation"),
+            "identity:chairman:topic",
+        ),
     ),
     counter_examples=(
         Example(
-            "Figma and Canva, its two biggest rivals, grew.", ("Figma", "competitorOf", "Canva")
+            "Amazon cut employee benefits, Boschetti said.", ("Boschetti", "worksFor", "Amazon")
         ),
         Example(
-            "Amazon cut employee benefits, Boschetti said.", ("Boschetti", "worksFor", "Amazon")
+            "Bellcore Aviation reported weaker orders. Maria Lopes turned down the role of "
+            "chairman.",
+            ("Maria Lopes", "worksFor", "Bellcore Aviation"),
+        ),
+        Example(
+            "Arctic League ambassador to the Union of Ports, Carl Brede, said the bid was fair.",
+            ("Carl Brede", "worksFor", "Union of Ports"),
+        ),
+        Example(
+            '"Margins will shrink," said Lena Holt, an analyst who follows Brenford.',
+            ("Lena Holt", "worksFor", "Brenford"),
+        ),
+        Example(
+            "Shares of Tarlow and Pennick fell after chief executive Ada Moss resigned.",
+            ("Ada Moss", "worksFor", "Pennick"),
+        ),
+        Example(
+            "Brightvale shares rose on Monday. Executive producer Nora Quill praised the film.",
+            ("Nora Quill", "worksFor", "Brightvale"),
         ),
     ),
 )
@@ -218,11 +278,23 @@ def _others(
     if (
         not others
         and pred == "worksFor"
-        and lower in COMPANY_OFFICERS
         and len(identities) == 1
-        and noun.i < identities[0].start
+        and bare_officer(noun, lower)
+        and officer_applies(noun, identities[0], ctx)
     ):
-        others = _officer_company(noun, ctx)
+        others = officer_company(noun, ctx)
+    if (
+        pred == "worksFor"
+        and len(identities) == 1
+        and all(n.type == PERSON for n, _ in others)  # (a principal is no employer)
+    ):
+        # "Ann Roe, a spokesman for EU trade commissioner X": staff work where their principal
+        # does; "Brenford's chairman, Sir A, and finance chief B": the possessive serves both
+        others = (
+            through_principal(noun, lower, ctx, _principal_others)
+            or [(n, "poss") for n in shared_possessive(noun, ctx)]
+            or others
+        )
     if (
         not others
         and pred == "competitorOf"
@@ -235,19 +307,8 @@ def _others(
     return others
 
 
-def _officer_company(noun: Token, ctx: Context) -> list[tuple[Name, str]]:
-    """ "Shares of Uber jumped after CEO Dara Khosrowshahi said ...": a company officer's title
-    with no company of its own belongs to the one company the sentence names."""
-    sent = ctx.sent(noun.i)
-    companies = {
-        n.text: n
-        for n in ctx.window(sent.start, sent.end)
-        if n.type == ORG and not n.spelling and org_like(n, ctx)
-    }
-    if len(companies) == 1:
-        return [(next(iter(companies.values())), "sentence")]
-    if not companies:
-        # "Co-founder and CEO Ana Ribeiro said ...": no company in the sentence, so the title
-        # is held at the company the article is about
-        return [(n, "topic") for n in ctx.topic_before(noun)]
-    return []
+def _principal_others(title: Token, principal: Name, ctx: Context) -> list[tuple[Name, str]]:
+    """The organisations a titled person's title names (for the staff rule in `staff`)."""
+    key = identity_key(title) or title.lower_
+    found = _others(title, title, key, "worksFor", False, [principal], ctx)
+    return [(n, v) for n, v in found if v != "compound" or title_modifier(n, ctx)]

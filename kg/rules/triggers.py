@@ -282,6 +282,18 @@ INSIDE_ROLES = frozenset(
 # Titles only a company's officers hold.
 COMPANY_OFFICERS = frozenset("ceo cfo cto coo cmo cio founder co-founder cofounder".split())
 
+# Titles a company's officers hold that stand bare in news ("said chairman X", "chief executive
+# X spent the week ..."): the chair alone, or an executive/officer/director the modifier makes
+# an officer ("chief executive", "managing director"; not "executive producer", "director").
+# Staff who speak or work for a titled person: they work where that person does ("a spokesman
+# for EU trade commissioner X", "an adviser to chief executive X").
+STAFF_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson aide adviser advisor assistant deputy".split()
+)
+BOARD_TITLES = frozenset("chairman chairwoman chairperson".split())
+OFFICER_HEADS = frozenset("executive officer director".split())
+OFFICER_MODIFIERS = frozenset("chief managing finance financial operating executive".split())
+
 
 # Role words that state membership, not an office: a party's members do not work for it.
 MEMBERSHIP = frozenset({"member", "members", "candidate", "candidates", "supporter", "supporters"})
