@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from spacy.tokens import Span, Token
 
-from ..lexicons import DEMONYMS, PRODUCT_WHEN_MODIFIER, TYPE_NOUNS
+from ..lexicons import PRODUCT_WHEN_MODIFIER, TYPE_NOUNS, country_of_demonym
 from ..model import ORG, PERSON
 from .cue import vote
 from .cues import DEMONYM
@@ -74,7 +74,7 @@ class Lookup:
 
     def demonym(self, token: Token) -> Name | None:
         """A country Name standing for a nationality adjective ("Chilean" -> Chile)."""
-        country = DEMONYMS.get(token.lower_)
+        country = country_of_demonym(token.lower_)
         if country is None:
             return None
         name = self.by_token.get(token.i)

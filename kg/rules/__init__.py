@@ -27,11 +27,13 @@ ORDER: tuple[str, ...] = (
     "event",
     "merger",
     "facility",
+    "market",
     "contract",
     # over each name
     "place",
     "affiliation",
     "origin",
+    "descriptor-origin",
     "possessive",
     # over the whole document
     "discourse",
