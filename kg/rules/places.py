@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..lexicon import DEMONYMS, NOT_NAMES, place_name
-from ..lexicons import countries_of_compound, country_of_demonym, supranational
 from ..mentions import HYPHEN_FACTS, Name
 from ..model import ORG, PERSON, PLACE
 from .base import Example, Found, rule
@@ -23,24 +22,33 @@ from .parse import (
 )
 from .triggers import (
     COMPANY_NOUNS,
-    DESCRIPTOR_NOUNS,
-    DESCRIPTOR_STOPS,
 )
 
 
 @rule(
     "place",
     scope="name",
-    emits=("basedIn",),
+    emits=("basedIn", "operatesIn"),
     confidence=0.75,
-    writes=("place:of", "place:in", "place:comma", "place:poss", "place:based"),
+    writes=("place:of", "place:in", "place:office", "place:comma", "place:poss", "place:based"),
     examples=(
         Example(
             "Wpp Plc of London reported earnings.", ("Wpp Plc", "basedIn", "London"), "place:of"
         ),
         Example("London-based WPP reported earnings.", ("WPP", "basedIn", "London"), "place:based"),
+        Example(
+            "Ann Lee, head of research at Corvane Bank in Chicago, said rates would rise.",
+            ("Corvane Bank", "operatesIn", "Chicago"),
+            "place:office",
+        ),
     ),
-    counter_examples=(Example("Apple in China said sales rose.", ("Apple", "basedIn", "China")),),
+    counter_examples=(
+        Example("Apple in China said sales rose.", ("Apple", "basedIn", "China")),
+        Example(
+            "Ann Lee, head of research at Corvane Bank in Chicago, said rates would rise.",
+            ("Corvane Bank", "basedIn", "Chicago"),
+        ),
+    ),
 )
 def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
     """basedIn from "Wpp Plc of London", "London-based WPP", "China's Alibaba", and "an
@@ -81,9 +89,16 @@ def _seat_after(name: Name, h: Token, inner: list[Token], ctx: Context) -> Itera
                 place.type == PLACE and prep.i == name.end and _is_locality(place, ctx)
                 for place, prep in seats
             ):
+                # "head of research at X in Chicago": where the person works is an office of X
+                office = h.dep_ == "pobj" and h.head.lower_ in ("at", "with") and (
+                    h.head.head.pos_ in ("NOUN", "PROPN")
+                )
+                pred, rule_id = ("basedIn", "place:in")
+                if office:
+                    pred, rule_id = ("operatesIn", "place:office")
                 for place, prep in places_in(tok, ("in", "at"), ctx):
                     if place.type == PLACE and prep.i >= name.end:
-                        yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
+                        yield Found(name, pred, place, prep, rule_id, presupposed=True)
 
 
 def _town_after_comma(name: Name, ctx: Context) -> Iterator[Found]:
@@ -308,170 +323,3 @@ def source_relations(ctx: Context) -> Iterator[Found]:
             source, "basedIn", city, ctx.toks[source.start], "source-line", presupposed=True
         )
 
-
-@rule(
-    "descriptor-origin",
-    scope="name",
-    emits=("basedIn", "operatesIn"),
-    confidence=0.8,
-    writes=("place:descriptor", "place:descriptor-area"),
-    examples=(
-        Example(
-            "Shares in UK drinks and snacks firm Harlow Foods rose after the bid.",
-            ("Harlow Foods", "basedIn", "UK"),
-            "place:descriptor",
-        ),
-        Example(
-            "Anglo-Dutch consumer goods giant Veltmark cut its forecast.",
-            ("Veltmark", "basedIn", "Netherlands"),
-            "place:descriptor",
-        ),
-        Example(
-            "Kestrane, one of Portugal's biggest cork producers, was sold.",
-            ("Kestrane", "basedIn", "Portugal"),
-            "place:descriptor",
-        ),
-        Example(
-            "Orvane, Asia's largest mutual insurer, floated in May.",
-            ("Orvane", "operatesIn", "Asia"),
-            "place:descriptor-area",
-        ),
-        Example(
-            "Peruvian copper miner Calloway raised output.",
-            ("Calloway", "basedIn", "Peru"),
-            "place:descriptor",
-        ),
-    ),
-    counter_examples=(
-        Example(
-            "Chinese-owned steel producer Brackley reported growth.",
-            ("Brackley", "basedIn", "China"),
-        ),
-        Example(
-            "Dutch investors in the shipping firm Harlow Lines sold out.",
-            ("Harlow Lines", "basedIn", "Netherlands"),
-        ),
-    ),
-)
-def descriptor_origin(name: Name, ctx: Context) -> Iterator[Found]:
-    """A nationality or home on a description of the company, right before or after its name:
-    "UK drinks and food firm X", "Anglo-Dutch consumer goods giant X", "France's biggest bank,
-    X", "X, one of Scotland's premier whisky firms", "X, the US car company". A country or city
-    is the seat (basedIn); an area larger than a country ("Europe's largest insurer") is where it
-    trades (operatesIn)."""
-    # (a description in apposition says what the name is, whatever NER made of it:
-    # "Kestrane, one of Portugal's biggest cork producers")
-    found = _origin_after(name, ctx)
-    if name.type in (ORG, None):
-        found += _origin_before(name, ctx)
-    for origin, trigger in found:
-        if origin is name:
-            continue
-        if supranational(origin.text):
-            yield Found(name, "operatesIn", origin, trigger, "place:descriptor-area", presupposed=True)
-        else:
-            yield Found(name, "basedIn", origin, trigger, "place:descriptor", presupposed=True)
-
-
-def _origin_before(name: Name, ctx: Context) -> list[tuple[Name, Token]]:
-    """ "UK drinks and food firm X", "India's biggest conglomerate, X": the description's head
-    right before the name (or before a comma before it)."""
-    toks = ctx.toks
-    j = name.start - 1
-    if j >= 1 and toks[j].text == "," and toks[j - 1].lower_ in DESCRIPTOR_NOUNS:
-        j -= 1
-        after = toks[name.end] if name.end < len(toks) else None
-        if after is not None and after.text not in (",", ".", ";") and after.pos_ != "VERB":
-            return []  # "the biggest firm, X and Y": a list, not an apposition
-    if j < 0 or toks[j].lower_ not in DESCRIPTOR_NOUNS or ctx.in_name(j):
-        return []
-    start = _description_start(j, ctx)
-    return [] if start is None else _origin_at(start, toks[j], ctx)
-
-
-def _origin_after(name: Name, ctx: Context) -> list[tuple[Name, Token]]:
-    """ "X, one of Scotland's premier whisky firms", "X, the US car company": an apposition
-    whose head is a description, ending the phrase."""
-    toks = ctx.toks
-    k = name.end
-    if k + 2 >= len(toks) or toks[k].text != ",":
-        return []
-    k += 1
-    if toks[k].lower_ == "one" and toks[k + 1].lower_ == "of":
-        k += 2
-    if k < len(toks) and toks[k].lower_ in ("the", "a", "an"):
-        k += 1
-    # the description's head: the last word of a lowercase run that starts with the origin
-    end = k + 1
-    while end < len(toks) and end < k + 9 and (toks[end].is_lower or toks[end].text in ("'s", "-")):
-        end += 1
-    head = toks[end - 1]
-    if head.lemma_.lower() not in DESCRIPTOR_NOUNS and head.lower_ not in DESCRIPTOR_NOUNS:
-        return []
-    if end < len(toks) and toks[end].text not in (",", ".", ";", "and"):
-        return []  # "X, the UK unit of Y": the description belongs to the next phrase
-    start = _description_start(end - 1, ctx)
-    if start != k and not (start == k + 2 and toks[k + 1].text == "'s"):
-        return []
-    return _origin_at(start, head, ctx)
-
-
-def _description_start(head: int, ctx: Context) -> int | None:
-    """The first token of a description ending at `head`: lowercase industry words and their
-    coordination ("drinks and food", "oil and gas") back to the origin word, or None when the
-    run meets a word that ends the description first ("Chinese-owned", "of", "the")."""
-    toks = ctx.toks
-    k = head - 1
-    steps = 0
-    while k >= 0 and steps < 7:
-        t = toks[k]
-        if t.text == "-":
-            if k >= 1 and toks[k - 1].is_lower and toks[k + 1].lower_ not in HYPHEN_FACTS:
-                k -= 2  # "e-commerce", "state-run"
-                steps += 1
-                continue
-            return None
-        if t.lower_ in DESCRIPTOR_STOPS:
-            return None
-        if t.text in (",", "&") or t.lower_ == "and" or t.is_alpha and t.is_lower:
-            if k + 1 < len(toks) and toks[k + 1].text == "-" and t.is_lower:
-                return None  # "Chinese-owned": a hyphen fact runs into the description
-            k -= 1
-            steps += 1
-            continue
-        if t.text == "'s" and k >= 1:
-            return k - 1
-        return k
-    return None
-
-
-def _origin_at(i: int, trigger: Token, ctx: Context) -> list[tuple[Name, Token]]:
-    """The place(s) a description's first word names: a place ("UK", "India's"), a nationality
-    ("Peruvian") or a compound nationality ("Anglo-Dutch": both countries)."""
-    toks = ctx.toks
-    place = ctx.name_on(i)
-    if place is not None and place.type == PLACE and place.end == i + 1:
-        return [(place, trigger)]
-    if place is not None or toks[i].is_lower or not toks[i].is_alpha:
-        return []
-    if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].is_alpha:
-        parts = countries_of_compound(f"{toks[i - 2].text}-{toks[i].text}")
-        if parts:
-            out = []
-            for tok, country in ((toks[i - 2], parts[0]), (toks[i], parts[-1])):
-                found = ctx.demonym(tok) if country_of_demonym(tok.lower_) == country else None
-                if found is None:
-                    found = _country_name(tok, country, ctx)
-                if found is not None:
-                    out.append((found, trigger))
-            return out
-    if country_of_demonym(toks[i].lower_) is not None:
-        found = ctx.demonym(toks[i])
-        return [(found, trigger)] if found is not None and found.type in (PLACE, None) else []
-    return []
-
-
-def _country_name(tok: Token, country: str, ctx: Context) -> Name | None:
-    """A combining form ("Anglo") stands for its country only inside a compound nationality."""
-    found = ctx.demonym(tok)
-    return found if found is not None and found.text == country else None

@@ -28,6 +28,7 @@ from .triggers import (
     PRESENCE_TRIGGERS,
     PRESENCE_VERBS,
     SELLING_VERBS,
+    SEAT_NOUNS,
 )
 
 
@@ -59,7 +60,12 @@ from .triggers import (
             "Siemens said a new plant was built in Georgia.", ("Siemens", "operatesIn", "Georgia")
         ),
         Example(
-            "Corvane Energy does not hold contracts in Peru.", ("Corvane Energy", "operatesIn", "Peru")
+            "Corvane Energy, which has had its headquarters in Oslo since 1990, grew.",
+            ("Corvane Energy", "operatesIn", "Oslo"),
+        ),
+        Example(
+            "Corvane Energy does not hold contracts in Peru.",
+            ("Corvane Energy", "operatesIn", "Peru"),
         ),
     ),
 )
@@ -97,7 +103,7 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
         places += [
             p
             for o in objects
-            if o.lemma_.lower() in FACILITY_NOUNS
+            if o.lemma_.lower() in FACILITY_NOUNS and o.lower_ not in SEAT_NOUNS
             for p, _ in places_in(o, ("in",), ctx)
         ]
     # "holds contracts in Egypt", "has a presence in Peru", "has a US subsidiary"
@@ -181,7 +187,8 @@ def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
 def facility_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """ "Voltaris's plant in Wroclaw", "its offices in Berlin and Paris": a company operates where
     its facilities are."""
-    if noun.lemma_.lower() not in PRESENCE_NOUNS or ctx.in_name(noun.i):
+    lemma = noun.lemma_.lower()
+    if lemma not in PRESENCE_NOUNS or noun.lower_ in SEAT_NOUNS or ctx.in_name(noun.i):
         return
     # "Voltaris's plant in Wroclaw", "the bank's 2.4 million customers in Denmark"
     owners = [n for c in noun.children if c.dep_ == "poss" for n in names_at(c, ctx, spread=False)]

@@ -336,6 +336,9 @@ HOLDING_NOUNS = _words(
     "presence contract licence license concession permit interest asset operation "
     "subsidiary office plant factory refinery mine field block acreage"
 )
+# A company's seat, not one of its sites: "has its headquarters in Oslo" says basedIn (the
+# headquarters rule), not operatesIn.
+SEAT_NOUNS = _words("headquarters headquarter hq seat")
 # What a company sells or earns somewhere ("its US sales", "sales in Asia rose").
 MARKET_NOUNS = _words("sales revenue revenues turnover")
 
