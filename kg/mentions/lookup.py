@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..lexicons import PRODUCT_WHEN_MODIFIER, TYPE_NOUNS, country_of_demonym
 from ..model import ORG, PERSON
 from .cue import vote
-from .cues import DEMONYM
+from .cues import DEMONYM, KNOWN_PLACE
 from .name import Name
 
 
@@ -87,6 +87,13 @@ class Lookup:
             self.names.insert(at, name)
             self._starts.insert(at, token.i)
             self.by_token[token.i] = name
+        return name
+
+    def place_inside(self, start: int, end: int, text: str) -> Name:
+        """A place named inside another name ("Moscow" in "Moscow State University"), for a
+        rule to relate the two; not one of the document's names (its tokens are the other's)."""
+        name = Name(text=text, start=start, end=end, weak=start >= self.weak_from)
+        vote(name, KNOWN_PLACE)
         return name
 
     def name_at_relcl(self, head: Token) -> Name | None:

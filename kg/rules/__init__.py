@@ -44,6 +44,7 @@ ORDER: tuple[str, ...] = (
     "affiliation",
     "origin",
     "descriptor-origin",
+    "institution-city",
     "possessive",
     # over the whole document
     "discourse",

@@ -14,13 +14,15 @@ from ..lexicons import (
     country_of_demonym,
     gazetteer_place,
     known_place,
+    listed_place,
+    region_name,
     supranational,
 )
 from ..mentions import HYPHEN_FACTS, Name
 from ..model import ORG, PERSON, PLACE
 from .base import Example, Found, rule
 from .context import Context
-from .triggers import DESCRIPTOR_NOUNS, DESCRIPTOR_STOPS
+from .triggers import DESCRIPTOR_NOUNS, DESCRIPTOR_STOPS, INSTITUTION_HEADS
 
 
 @rule(
@@ -46,9 +48,19 @@ from .triggers import DESCRIPTOR_NOUNS, DESCRIPTOR_STOPS
             "place:descriptor",
         ),
         Example(
+            "Tolvane bought a stake in Kerrow - Chile's second-largest copper miner - in 2002.",
+            ("Kerrow", "basedIn", "Chile"),
+            "place:descriptor",
+        ),
+        Example(
             "Orvane, Asia's largest mutual insurer, floated in May.",
             ("Orvane", "operatesIn", "Asia"),
             "place:descriptor-area",
+        ),
+        Example(
+            "Franco-German aerospace group Veltro won the order.",
+            ("Veltro", "basedIn", "Germany"),
+            "place:descriptor",
         ),
         Example(
             "Peruvian copper miner Calloway raised output.",
@@ -144,7 +156,7 @@ def _origin_after(name: Name, ctx: Context) -> list[tuple[Name, Token]]:
     whose head is a description, ending the phrase."""
     toks = ctx.toks
     k = name.end
-    if k + 2 >= len(toks) or toks[k].text != ",":
+    if k + 2 >= len(toks) or toks[k].text not in (",",) + _DASHES:
         return []
     k += 1
     if toks[k].lower_ == "one" and toks[k + 1].lower_ == "of":
@@ -153,17 +165,27 @@ def _origin_after(name: Name, ctx: Context) -> list[tuple[Name, Token]]:
         k += 1
     # the description's head: the last word of a lowercase run that starts with the origin
     end = k + 1
-    while end < len(toks) and end < k + 9 and (toks[end].is_lower or toks[end].text in ("'s", "-")):
+    while end < len(toks) and end < k + 9 and (
+        toks[end].is_lower or toks[end].text == "'s" or _inner_hyphen(toks[end])
+    ):
         end += 1
     head = toks[end - 1]
     if head.lemma_.lower() not in DESCRIPTOR_NOUNS and head.lower_ not in DESCRIPTOR_NOUNS:
         return []
-    if end < len(toks) and toks[end].text not in (",", ".", ";", "and"):
+    if end < len(toks) and toks[end].text not in (",", ".", ";", "and", ")") + _DASHES:
         return []  # "X, the UK unit of Y": the description belongs to the next phrase
     start = _description_start(end - 1, ctx)
     if start != k and not (start == k + 2 and toks[k + 1].text == "'s"):
         return []
     return _origin_at(start, head, ctx)
+
+
+_DASHES = ("-", "\u2013", "\u2014", "--")
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("second-largest"), not a dash between phrases (" - ")."""
+    return tok.text == "-" and not tok.whitespace_ and not tok.nbor(-1).whitespace_
 
 
 def _description_start(head: int, ctx: Context) -> int | None:
@@ -202,27 +224,90 @@ def _origin_at(i: int, trigger: Token, ctx: Context) -> list[tuple[Name, Token]]
     place = ctx.name_on(i)
     if place is not None and place.type == PLACE and place.end == i + 1:
         return [(place, trigger)]
+    if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].is_alpha and toks[i].is_alpha:
+        parts = countries_of_compound(f"{toks[i - 2].text}-{toks[i].text}")
+        if len(parts) == 2:
+            # (NER may make a "person" of "Franco-German": the countries are still named)
+            return [
+                (_country_name(tok, country, ctx), trigger)
+                for tok, country in ((toks[i - 2], parts[0]), (toks[i], parts[1]))
+            ]
     if place is not None or toks[i].is_lower or not toks[i].is_alpha:
         return []
-    if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].is_alpha:
-        parts = countries_of_compound(f"{toks[i - 2].text}-{toks[i].text}")
-        if parts:
-            out = []
-            for tok, country in ((toks[i - 2], parts[0]), (toks[i], parts[-1])):
-                found = ctx.demonym(tok) if country_of_demonym(tok.lower_) == country else None
-                if found is None:
-                    found = _country_name(tok, country, ctx)
-                if found is not None:
-                    out.append((found, trigger))
-            return out
     if country_of_demonym(toks[i].lower_) is not None:
         found = ctx.demonym(toks[i])
         return [(found, trigger)] if found is not None and found.type in (PLACE, None) else []
     return []
 
 
-def _country_name(tok: Token, country: str, ctx: Context) -> Name | None:
-    """A combining form ("Anglo") stands for its country only inside a compound nationality."""
-    found = ctx.demonym(tok)
-    return found if found is not None and found.text == country else None
+def _country_name(tok: Token, country: str, ctx: Context) -> Name:
+    """The country one part of a compound nationality stands for ("Anglo" in "Anglo-Dutch": a
+    combining form names its country only there)."""
+    found = ctx.demonym(tok) if country_of_demonym(tok.lower_) == country else None
+    if found is not None and found.text == country:
+        return found
+    return ctx.place_inside(tok.i, tok.i + 1, country)
 
+
+
+@rule(
+    "institution-city",
+    scope="name",
+    emits=("basedIn",),
+    confidence=0.75,
+    writes=("place:institution",),
+    examples=(
+        Example(
+            "She studied at the University of Lyon before joining Corvane.",
+            ("University of Lyon", "basedIn", "Lyon"),
+            "place:institution",
+        ),
+        Example(
+            "He taught at the Oslo School of Design for a decade.",
+            ("Oslo School of Design", "basedIn", "Oslo"),
+            "place:institution",
+        ),
+    ),
+    counter_examples=(
+        Example("Havana Club sales rose in March.", ("Havana Club", "basedIn", "Havana")),
+        Example(
+            "She studied at Barry University in Miami.", ("Barry University", "basedIn", "Barry")
+        ),
+    ),
+)
+def institution_city(name: Name, ctx: Context) -> Iterator[Found]:
+    """A university, school, academy or museum named after a city is in it: "Moscow State
+    University", "the University of Tehran", "the Oslo School of Design". Only cities (a
+    country or state in a name, "Bank of America", "US Senate", names its reach, not its seat)
+    and only institution heads ("Havana Club" is a brand)."""
+    if name.type not in (ORG, None) or name.end - name.start < 2:
+        return
+    toks = ctx.toks
+    words = toks[name.start : name.end]
+    if not any(t.lower_ in INSTITUTION_HEADS for t in words):
+        return
+    spans = [(name.start, name.start + n) for n in (3, 2, 1) if name.start + n < name.end]
+    of = [t.i for t in words if t.lower_ == "of"]
+    if of and of[-1] + 1 < name.end:
+        spans.insert(0, (of[-1] + 1, name.end))
+    for start, end in spans:
+        text = " ".join(t.text for t in toks[start:end])
+        # a town before the head may be a founder's name ("Barry University", "Carey Business
+        # School"): there only the cities the hand lexicon lists; after "of" any city
+        after_of = start > name.start and toks[start - 1].lower_ == "of"
+        if toks[end - 1].lower_ in INSTITUTION_HEADS or not _city(text, listed=not after_of):
+            continue
+        place = ctx.place_inside(start, end, text)
+        yield Found(name, "basedIn", place, toks[start], "place:institution", presupposed=True)
+        return
+
+
+def _city(text: str, *, listed: bool) -> bool:
+    """A city (not a country, state or province) the lexicons (or, unless `listed`, the
+    packages) know."""
+    if place_name(text) or region_name(text):
+        return False
+    if listed_place(text) or listed:
+        return listed_place(text)
+    found = gazetteer_place(text)
+    return found is not None and found.kind == "city"

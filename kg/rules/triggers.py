@@ -339,6 +339,11 @@ HOLDING_NOUNS = _words(
 # A company's seat, not one of its sites: "has its headquarters in Oslo" says basedIn (the
 # headquarters rule), not operatesIn.
 SEAT_NOUNS = _words("headquarters headquarter hq seat")
+# Institutions named after their city ("Moscow State University", "University of Tehran").
+INSTITUTION_HEADS = _words(
+    "university college institute school academy museum hospital observatory "
+    "conservatory conservatoire polytechnic seminary library zoo"
+)
 # What a company sells or earns somewhere ("its US sales", "sales in Asia rose").
 MARKET_NOUNS = _words("sales revenue revenues turnover")
 
