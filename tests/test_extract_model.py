@@ -55,7 +55,8 @@ POSITIVE = [
     ("Pepperell, based in West Point, Georgia, makes towels.", {("Pepperell", "basedIn", "West Point"), ("Pepperell", "basedIn", "Georgia")}),
     ("Dell is an American technology company headquartered in Round Rock, Texas.", {("Dell", "basedIn", "Round Rock"), ("Dell", "basedIn", "United States")}),
     ("Acme Corp. was incorporated in Delaware in 1998.", {("Acme Corp.", "basedIn", "Delaware")}),
-    ("David Brown, an economist at Goldman Sachs in Chicago, said rates would rise.", {("David Brown", "worksFor", "Goldman Sachs"), ("Goldman Sachs", "basedIn", "Chicago")}),
+    # (where a person works is an office of the firm, not necessarily its seat)
+    ("David Brown, an economist at Goldman Sachs in Chicago, said rates would rise.", {("David Brown", "worksFor", "Goldman Sachs"), ("Goldman Sachs", "operatesIn", "Chicago")}),
     # embedded passives
     ("Under the terms of the merger agreement, Red Hat agreed to be acquired by IBM.", {("IBM", "acquired", "Red Hat")}),
     ("Rivals include Motorola (acquired by Lenovo in 2014), Nokia and Samsung.", {("Lenovo", "acquired", "Motorola")}),

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from kg.mentions import DocNames, clean_name
 from kg.model import ORG, PERSON, PLACE
-from kg.lexicons import known_place, region_name
+from kg.lexicons import known_place, listed_place, region_name
 
 VOCAB = spacy.blank("en").vocab
 
@@ -314,8 +314,9 @@ def test_title_split_from_organisation_before_its_holder():
 @pytest.mark.parametrize("text, known", [("Maharashtra", True), ("Guangdong", True), ("New South Wales", True), ("Bavaria", True), ("Java", False), ("Victoria", False)])
 def test_world_regions_are_known_places(text, known):
     # "headquartered in Mumbai, Maharashtra": the state is a place, not a company; a language
-    # or a given name that is also a region stays unknown
-    assert known_place(text) is known
+    # or a given name that is also a region is not in the hand list (the packages know Victoria,
+    # which votes for a place only with NER: tests/test_places_gazetteer.py)
+    assert listed_place(text) is known
 
 
 def test_every_country_adjective_is_a_demonym_of_its_country():

@@ -83,9 +83,14 @@ from .places import (
     US_STATES,
     WORLD_COUNTRIES,
     WORLD_REGIONS,
+    countries_of_compound,
+    country_of_demonym,
+    gazetteer_place,
     known_place,
+    listed_place,
     place_name,
     region_name,
+    supranational,
 )
 from .type_nouns import (
     PRODUCT_WHEN_MODIFIER,
@@ -149,7 +154,12 @@ __all__ = [
     "WORLD_COUNTRIES",
     "WORLD_REGIONS",
     "is_month_word",
+    "countries_of_compound",
+    "country_of_demonym",
+    "gazetteer_place",
     "known_place",
+    "listed_place",
     "place_name",
     "region_name",
+    "supranational",
 ]

@@ -6,6 +6,9 @@ Only place names anyone would list, not drawn from any text.
 
 from __future__ import annotations
 
+from .. import gazetteer
+from ..gazetteer import Place
+
 # Areas above countries that news names like one ("EU regulators", "in Asia").
 AREAS = frozenset(
     "European Union|Europe|Asia|Africa|Latin America|North America|Middle East".split("|")
@@ -363,12 +366,60 @@ def region_name(text: str) -> str | None:
     return _REGION_FORMS.get(folded) or _REGION_FORMS.get(folded.replace(".", "").replace(" ", ""))
 
 
-def known_place(text: str) -> bool:
-    """The one "is this a place" test: a place the lexicons know (a country or area under any of
-    its names, a state, province or region, a capital or large city). NER's "place" label is
-    trusted for these, and only weakly for names it has never heard of."""
+def listed_place(text: str) -> bool:
+    """A place the hand lexicons list (a country or area under any of its names, a state,
+    province or region, a capital or large city): famous enough to outvote NER."""
     folded = " ".join(text.casefold().split())
     return region_name(text) is not None or folded in _CITIES or place_name(text) is not None
+
+
+# "Republic of Congo", "the Republic of Korea": a country's formal style around its short name
+_STATE_STYLES = ("republic of the ", "republic of ", "kingdom of ", "state of ", "the ")
+
+
+def gazetteer_place(text: str) -> Place | None:
+    """The place the knowledge packages (kg.gazetteer: countries, provinces, GeoNames cities of
+    15,000 people, continents) know under this spelling, the formal style of a country
+    ("Republic of Congo") included."""
+    found = gazetteer.place(text)
+    folded = " ".join(text.casefold().split())
+    for style in _STATE_STYLES if found is None else ():
+        if folded.startswith(style) and len(folded) > len(style) + 2:
+            rest = text.split(None, len(style.split()))[-1]
+            found = gazetteer.place(rest)
+            if found is not None and found.kind == "country":
+                return found
+            found = None
+    return found
+
+
+def known_place(text: str) -> bool:
+    """The one "is this a place" test: a place the lexicons list, or one the knowledge packages
+    know (mid-size cities, provinces, "Republic of X"). NER's "place" label is trusted for these,
+    and only weakly for names it has never heard of."""
+    return listed_place(text) or gazetteer_place(text) is not None
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The country a nationality adjective names: the hand list first (its canonical names:
+    "American" -> United States), then the packages' demonyms ("Kazakh", "Peruvian")."""
+    key = " ".join(word.casefold().split())
+    found = DEMONYMS.get(key)
+    if found is None and key not in _NOT_DEMONYMS:
+        found = gazetteer.country_of_demonym(key)
+        if found is not None:
+            found = place_name(found) or found
+    return found
+
+
+def countries_of_compound(word: str) -> list[str]:
+    """Each country of a hyphenated nationality ("Anglo-Dutch" -> United Kingdom, Netherlands;
+    "Franco-German" -> France, Germany)."""
+    return [place_name(c) or c for c in gazetteer.countries_of_compound(word)]
+
+
+# Adjectives the packages list as demonyms that say nothing of a seat in running English.
+_NOT_DEMONYMS = frozenset({"euro", "afro", "latin", "european", "asian", "african"})
 
 
 # Last words of a place name ("Ocala National Forest", "Nelson Street", "Fort Bend County").
@@ -386,3 +437,21 @@ NOT_PLACE_HEADS = frozenset(
 TOWN_WORDS = ("city", "town", "township", "village", "borough")
 # First words of a place name ("Fort Scott", "Mount Vernon", "Lake Tahoe").
 PLACE_FIRST_WORDS = frozenset("fort mount mt. lake".split())
+
+# Areas larger than a country: a company is "Europe's largest insurer" where it trades, and is
+# based in one of its countries ("X, Europe's largest insurer" -> operatesIn, not basedIn).
+SUPRANATIONAL = frozenset(
+    """europe|asia|africa|latin america|north america|south america|central america|
+    middle east|scandinavia|asia-pacific|asia pacific|oceania|eurozone|euro zone|
+    european union|eu|the gulf|central europe|eastern europe|western europe|southeast asia|
+    south-east asia|east asia""".replace("\n", "").replace("    ", "").split("|")
+)
+
+
+def supranational(text: str) -> bool:
+    """An area larger than one country (a continent or a trading region)."""
+    folded = " ".join(text.casefold().split())
+    if folded in SUPRANATIONAL or place_name(text) in ("Europe", "Asia", "Africa"):
+        return True
+    found = gazetteer.place(text)
+    return found is not None and found.kind == "continent"

@@ -24,8 +24,9 @@ from ..lexicons import (
     PERSON_TITLES,
     ROLE_NOUNS,
     TYPE_NOUNS,
+    gazetteer_place,
     is_month_word,
-    known_place,
+    listed_place,
     place_name,
     region_name,
 )
@@ -430,7 +431,7 @@ def _vote_own_words(name: Name, words: list[str], toks: list[Token], ner: str | 
     text, end = name.text, name.end
     if place_name(text):
         vote(name, KNOWN_COUNTRY)
-    elif known_place(text):
+    elif listed_place(text) or ner in ("GPE", "LOC") and _known_area(text):
         vote(name, KNOWN_PLACE)
     elif ner not in ("GPE", "LOC") and _place_shaped(words):
         vote(name, PLACE_SHAPED)
@@ -444,3 +445,12 @@ def _vote_own_words(name: Name, words: list[str], toks: list[Token], ner: str | 
         vote(name, ORG_HEAD)  # "Reliance Industries", "Gimlet Media"
     if name.title:
         vote(name, PERSON_TITLE)
+
+
+
+def _known_area(text: str) -> bool:
+    """A country, province or continent only the knowledge packages know ("Republic of Congo",
+    "Turkmenistan"), and only where NER agrees. Towns are left out: they lend their names to
+    companies ("Nokia", "Meridian"), and a company NER calls a place must stay outvotable."""
+    found = gazetteer_place(text)
+    return found is not None and found.kind != "city"

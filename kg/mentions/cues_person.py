@@ -22,6 +22,7 @@ from ..lexicons import (
     PLACE_LAST_WORDS,
     TYPE_NOUNS,
     known_place,
+    listed_place,
 )
 from ..model import PERSON
 from ..multilingual_names import is_given_name
@@ -157,7 +158,8 @@ def given_name(names, name: Name, h: Token) -> bool:
         return False
     if not all(_NAME_WORD.match(w) or w in _PARTICLES for w in inner):
         return False
-    return is_given_name(words[0]) and not known_place(words[-1])
+    # a surname may be a town the packages know (Holloway, Wilson): only a listed place blocks
+    return is_given_name(words[0]) and not listed_place(words[-1])
 
 
 _NOT_PERSON = COMPANY_WORDS | INSTITUTION_HEADS | NOT_PERSON_WORDS

@@ -7,10 +7,10 @@ from collections import defaultdict
 
 from spacy.tokens import Span, Token
 
-from ..lexicons import DEMONYMS, PRODUCT_WHEN_MODIFIER, TYPE_NOUNS
+from ..lexicons import PRODUCT_WHEN_MODIFIER, TYPE_NOUNS, country_of_demonym
 from ..model import ORG, PERSON
 from .cue import vote
-from .cues import DEMONYM
+from .cues import DEMONYM, KNOWN_PLACE
 from .name import Name
 
 
@@ -74,7 +74,7 @@ class Lookup:
 
     def demonym(self, token: Token) -> Name | None:
         """A country Name standing for a nationality adjective ("Chilean" -> Chile)."""
-        country = DEMONYMS.get(token.lower_)
+        country = country_of_demonym(token.lower_)
         if country is None:
             return None
         name = self.by_token.get(token.i)
@@ -87,6 +87,13 @@ class Lookup:
             self.names.insert(at, name)
             self._starts.insert(at, token.i)
             self.by_token[token.i] = name
+        return name
+
+    def place_inside(self, start: int, end: int, text: str) -> Name:
+        """A place named inside another name ("Moscow" in "Moscow State University"), for a
+        rule to relate the two; not one of the document's names (its tokens are the other's)."""
+        name = Name(text=text, start=start, end=end, weak=start >= self.weak_from)
+        vote(name, KNOWN_PLACE)
         return name
 
     def name_at_relcl(self, head: Token) -> Name | None:

@@ -11,7 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import brands, discourse, events, funding, identity, people, places, presence, verbs  # noqa: F401
+from . import (  # noqa: F401
+    brands,
+    discourse,
+    events,
+    funding,
+    identity,
+    origins,
+    people,
+    places,
+    presence,
+    verbs,
+)
 from .base import REGISTRY, SCOPES, Example, Found, Rule, RuleDeclarationError
 from .context import Context
 
@@ -27,6 +38,7 @@ ORDER: tuple[str, ...] = (
     "event",
     "merger",
     "facility",
+    "market",
     "contract",
     "brand",
     "models",
@@ -35,6 +47,8 @@ ORDER: tuple[str, ...] = (
     "place",
     "affiliation",
     "origin",
+    "descriptor-origin",
+    "institution-city",
     "possessive",
     "product-possessive",
     # over the whole document

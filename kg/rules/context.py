@@ -87,6 +87,10 @@ class Context:
         document's names the first time."""
         return self._names.demonym(token)
 
+    def place_inside(self, start: int, end: int, text: str) -> Name:
+        """A place named by tokens inside another name ("Moscow" in "Moscow State University")."""
+        return self._names.place_inside(start, end, text)
+
     def retype(self, votes: dict[str, dict[str, float]]) -> bool:
         """Type names again with the roles they play in relations; True when a type changed."""
         return self._names.retype(votes)

@@ -28,16 +28,27 @@ from .triggers import (
 @rule(
     "place",
     scope="name",
-    emits=("basedIn",),
+    emits=("basedIn", "operatesIn"),
     confidence=0.75,
-    writes=("place:of", "place:in", "place:comma", "place:poss", "place:based"),
+    writes=("place:of", "place:in", "place:office", "place:comma", "place:poss", "place:based"),
     examples=(
         Example(
             "Wpp Plc of London reported earnings.", ("Wpp Plc", "basedIn", "London"), "place:of"
         ),
         Example("London-based WPP reported earnings.", ("WPP", "basedIn", "London"), "place:based"),
+        Example(
+            "Ann Lee, head of research at Corvane Bank in Chicago, said rates would rise.",
+            ("Corvane Bank", "operatesIn", "Chicago"),
+            "place:office",
+        ),
     ),
-    counter_examples=(Example("Apple in China said sales rose.", ("Apple", "basedIn", "China")),),
+    counter_examples=(
+        Example("Apple in China said sales rose.", ("Apple", "basedIn", "China")),
+        Example(
+            "Ann Lee, head of research at Corvane Bank in Chicago, said rates would rise.",
+            ("Corvane Bank", "basedIn", "Chicago"),
+        ),
+    ),
 )
 def place_relations(name: Name, ctx: Context) -> Iterator[Found]:
     """basedIn from "Wpp Plc of London", "London-based WPP", "China's Alibaba", and "an
@@ -78,9 +89,16 @@ def _seat_after(name: Name, h: Token, inner: list[Token], ctx: Context) -> Itera
                 place.type == PLACE and prep.i == name.end and _is_locality(place, ctx)
                 for place, prep in seats
             ):
+                # "head of research at X in Chicago": where the person works is an office of X
+                office = h.dep_ == "pobj" and h.head.lower_ in ("at", "with") and (
+                    h.head.head.pos_ in ("NOUN", "PROPN")
+                )
+                pred, rule_id = ("basedIn", "place:in")
+                if office:
+                    pred, rule_id = ("operatesIn", "place:office")
                 for place, prep in places_in(tok, ("in", "at"), ctx):
                     if place.type == PLACE and prep.i >= name.end:
-                        yield Found(name, "basedIn", place, prep, "place:in", presupposed=True)
+                        yield Found(name, pred, place, prep, rule_id, presupposed=True)
 
 
 def _town_after_comma(name: Name, ctx: Context) -> Iterator[Found]:
@@ -309,3 +327,4 @@ def source_relations(ctx: Context) -> Iterator[Found]:
         yield Found(
             source, "basedIn", city, ctx.toks[source.start], "source-line", presupposed=True
         )
+

@@ -21,11 +21,15 @@ from .triggers import (
     AVAILABILITY_WORDS,
     FACILITY_NOUNS,
     FACILITY_VERBS,
+    HOLDING_NOUNS,
+    HOLDING_VERBS,
+    MARKET_NOUNS,
     PEOPLE_NOUNS,
     PRESENCE_NOUNS,
     PRESENCE_TRIGGERS,
     PRESENCE_VERBS,
     SELLING_VERBS,
+    SEAT_NOUNS,
 )
 
 
@@ -41,10 +45,28 @@ from .triggers import (
             ("Voltaris", "operatesIn", "Germany"),
             "verb:presence-employ",
         ),
+        Example(
+            "Corvane Energy holds contracts in Kazakhstan and Peru.",
+            ("Corvane Energy", "operatesIn", "Peru"),
+            "verb:presence-hold",
+        ),
+        Example(
+            "Corvane Energy already has a presence in Ghana.",
+            ("Corvane Energy", "operatesIn", "Ghana"),
+            "verb:presence-have",
+        ),
     ),
     counter_examples=(
         Example(
             "Siemens said a new plant was built in Georgia.", ("Siemens", "operatesIn", "Georgia")
+        ),
+        Example(
+            "Corvane Energy, which has had its headquarters in Oslo since 1990, grew.",
+            ("Corvane Energy", "operatesIn", "Oslo"),
+        ),
+        Example(
+            "Corvane Energy does not hold contracts in Peru.",
+            ("Corvane Energy", "operatesIn", "Peru"),
         ),
     ),
 )
@@ -52,7 +74,9 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
     """Where a company is present: where it employs people or has users, sells, or runs a
     facility ("opened an office in London", "has 1.4 million users in Denmark")."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in PRESENCE_TRIGGERS:
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in PRESENCE_TRIGGERS | HOLDING_VERBS:
+        return
+    if verb.pos_ == "AUX" and lemma != "have":
         return
     if verb.tag_ == "VBN" and (
         verb.dep_ in ("acl", "amod")
@@ -80,9 +104,15 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
         places += [
             p
             for o in objects
-            if o.lemma_.lower() in FACILITY_NOUNS
+            if o.lemma_.lower() in FACILITY_NOUNS and o.lower_ not in SEAT_NOUNS
             for p, _ in places_in(o, ("in",), ctx)
         ]
+    # "holds contracts in Egypt", "has a presence in Peru", "has a US subsidiary"
+    if lemma in HOLDING_VERBS:
+        held = [o for o in objects if o.lemma_.lower() in HOLDING_NOUNS]
+        held += [c for o in held for c in o.conjuncts if c.lemma_.lower() in HOLDING_NOUNS]
+        places += [p for o in held for p, _ in places_in(o, ("in",), ctx)]
+        places += [p for o in held for p in modifying_places(o, ctx)]
     quals = date_of(verb)
     seen: list[Name] = []
     for place in places:
@@ -150,6 +180,11 @@ def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
             ("Voltaris", "operatesIn", "Wroclaw"),
             "noun:facility",
         ),
+        Example(
+            "Output at Mardon Oil's Texas refinery fell on Monday.",
+            ("Mardon Oil", "operatesIn", "Texas"),
+            "noun:facility",
+        ),
     ),
     counter_examples=(
         Example("A plant in Wroclaw supplies Voltaris.", ("Voltaris", "operatesIn", "Wroclaw")),
@@ -158,7 +193,8 @@ def availability_relations(adj: Token, ctx: Context) -> Iterator[Found]:
 def facility_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """ "Voltaris's plant in Wroclaw", "its offices in Berlin and Paris": a company operates where
     its facilities are."""
-    if noun.lemma_.lower() not in PRESENCE_NOUNS or ctx.in_name(noun.i):
+    lemma = noun.lemma_.lower()
+    if lemma not in PRESENCE_NOUNS or noun.lower_ in SEAT_NOUNS or ctx.in_name(noun.i):
         return
     # "Voltaris's plant in Wroclaw", "the bank's 2.4 million customers in Denmark"
     owners = [n for c in noun.children if c.dep_ == "poss" for n in names_at(c, ctx, spread=False)]
@@ -172,6 +208,91 @@ def facility_relations(noun: Token, ctx: Context) -> Iterator[Found]:
         )
     for owner in owners:
         if owner.type in (ORG, None):
-            for place, _ in places_in(noun, ("in",), ctx):
+            # "its offices in Berlin", "BP's Texas City refinery"
+            found = [p for p, _ in places_in(noun, ("in",), ctx)]
+            found += modifying_places(noun, ctx, nationality=False)
+            for place in found:
                 if place is not owner:
                     yield Found(owner, "operatesIn", place, noun, "noun:facility", presupposed=True)
+
+
+def modifying_places(noun: Token, ctx: Context, *, nationality: bool = True) -> list[Name]:
+    """Places modifying a noun: "the Texas City refinery", "a US subsidiary", and with
+    `nationality` "European sales" (a nationality stands for its country; not for a facility:
+    "its Chinese operations" may be a unit's, not a place's)."""
+    out: list[Name] = []
+    for child in noun.children:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i > noun.i:
+            continue
+        place = ctx.name_on(child.i)
+        if place is None and nationality and child.ent_type_ == "NORP":
+            place = ctx.demonym(child)
+        if place is not None and place.type == PLACE and place not in out:
+            out.append(place)
+    return out
+
+
+@rule(
+    "market",
+    scope="noun",
+    emits=("operatesIn",),
+    confidence=0.75,
+    writes=("noun:market",),
+    examples=(
+        Example(
+            "Harwick said its US sales dipped 4% last year.",
+            ("Harwick", "operatesIn", "US"),
+            "noun:market",
+        ),
+        Example(
+            "Harwick said European sales fell 2.8%.",
+            ("Harwick", "operatesIn", "Europe"),
+            "noun:market",
+        ),
+        Example(
+            "Harwick Group's sales in Brazil rose 5%.",
+            ("Harwick Group", "operatesIn", "Brazil"),
+            "noun:market",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Harwick said US retail sales fell in March.",
+            ("Harwick", "operatesIn", "US"),
+        ),
+        Example(
+            "Harwick said Tolvane's sales in Brazil rose.",
+            ("Harwick", "operatesIn", "Brazil"),
+        ),
+        Example(
+            "If Harwick Group's US sales recover, its shares will rise.",
+            ("Harwick Group", "operatesIn", "US"),
+        ),
+    ),
+)
+def market_relations(noun: Token, ctx: Context) -> Iterator[Found]:
+    """A company trades where it sells: "its US sales", "sales in Asia rose, X said", "X said
+    European sales fell". The seller is the noun's owner ("its", "X's") or, when the sales have
+    no owner and no other modifier, the subject of the speech verb the clause reports."""
+    if noun.lower_ not in MARKET_NOUNS or ctx.in_name(noun.i):
+        return
+    if any(c.dep_ == "neg" for c in noun.head.children):
+        return
+    owners = [n for c in noun.children if c.dep_ == "poss" for n in names_at(c, ctx, spread=False)]
+    if not any(c.dep_ == "poss" for c in noun.children):
+        others = [
+            c for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("GPE", "LOC", "NORP")
+        ]
+        verb = noun.head
+        if noun.dep_ == "nsubj" and not others and verb.dep_ == "ccomp":
+            speech = verb.head
+            if speech.lemma_.lower() in ("say", "report", "announce", "add"):
+                owners = [n for n in subjects_of(speech, ctx) if n.type == ORG]
+    places = [p for p, _ in places_in(noun, ("in",), ctx)] + modifying_places(noun, ctx)
+    for owner in owners:
+        if owner.type in (ORG, None):
+            for place in places:
+                if place is not owner and place.type == PLACE:
+                    # (asserted as its clause is: "if its US sales recover" states nothing)
+                    yield Found(owner, "operatesIn", place, noun, "noun:market")

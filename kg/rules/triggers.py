@@ -327,6 +327,39 @@ COMPANY_NOUNS = (
 )
 
 
+# --- places: seats and presence (kg/rules/places.py, kg/rules/presence.py) -------------------
+
+# Head nouns of a description that says what kind of company a name is, with its nationality
+# or home in front ("UK drinks and food firm X", "X, one of Scotland's premier whisky firms").
+# Relational nouns are fine here: "German rival X" is German whoever it rivals.
+DESCRIPTOR_NOUNS = COMPANY_NOUNS | RELATIONAL_NOUNS | _words(
+    "monopoly producer maker publisher insurer lender operator chain brewer distiller "
+    "carrier manufacturer refiner miner giant group conglomerate firm bank retailer "
+    "supermarket grocer broadcaster airline carmaker automaker telecom telecoms "
+    "utility builder developer exporter importer explorer"
+) - {"house", "party", "union", "council", "court", "government"}
+# Words inside such a description that end it: it is about another noun, or a hyphen fact
+# ("Chinese-owned carmaker X" says who owns X, not where X is).
+DESCRIPTOR_STOPS = _words("the a an of in for by with to from at on as its their his her our")
+# What a company holds or has somewhere that says it works there ("holds contracts in Egypt",
+# "has a presence in Peru", "has licences in A and B").
+HOLDING_VERBS = _words("have hold win secure maintain own")
+HOLDING_NOUNS = _words(
+    "presence contract licence license concession permit interest asset operation "
+    "subsidiary office plant factory refinery mine field block acreage"
+)
+# A company's seat, not one of its sites: "has its headquarters in Oslo" says basedIn (the
+# headquarters rule), not operatesIn.
+SEAT_NOUNS = _words("headquarters headquarter hq seat")
+# Institutions named after their city ("Moscow State University", "University of Tehran").
+INSTITUTION_HEADS = _words(
+    "university college institute school academy museum hospital observatory "
+    "conservatory conservatoire polytechnic seminary library zoo"
+)
+# What a company sells or earns somewhere ("its US sales", "sales in Asia rose").
+MARKET_NOUNS = _words("sales revenue revenues turnover")
+
+
 # "Employment Agreement", "Director Appointment Letter": contracts that make a person staff.
 EMPLOYMENT_WORDS = frozenset({"employment", "appointment", "executive", "severance", "consulting"})
 
