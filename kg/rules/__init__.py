@@ -31,6 +31,7 @@ ORDER: tuple[str, ...] = (
     "brand",
     "models",
     "member",
+    "behind",
     # over each name
     "place",
     "affiliation",
