@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import brands, discourse, events, funding, identity, people, places, presence, verbs  # noqa: F401
+from . import (  # noqa: F401
+    brands,
+    discourse,
+    events,
+    funding,
+    identity,
+    people,
+    places,
+    presence,
+    verbs,
+)
 from .base import REGISTRY, SCOPES, Example, Found, Rule, RuleDeclarationError
 from .context import Context
 
