@@ -153,3 +153,14 @@ def test_a_country_in_front_of_a_one_word_name_is_another_company() -> None:
         [ex("d1", [("US Airways", "Organization")]), ex("d2", [("Airways", "Organization")])]
     )
     assert len(res.entities) == 2
+
+
+def test_a_two_letter_short_form_stays_apart_across_articles() -> None:
+    res = resolve([ex("d1", [("Sun Systems", "Organization")]), ex("d2", [("SS", "Organization")])])
+    assert len(res.entities) == 2
+
+
+@pytest.mark.slow
+def test_a_name_and_a_country_is_a_unit_not_a_long_form(nlp) -> None:
+    names = DocNames(nlp("Orvane Canada said sales rose. Orvane said costs fell."))
+    assert "Orvane" not in names.aliases
