@@ -295,7 +295,8 @@ def _merge_acronyms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
             continue
         if members[key] > 1:
             continue  # already the root of an alias
-        forms = [f for f in c.forms if sum(ch.isupper() for ch in f) >= 2 and " " not in f]
+        # three letters at least: "SS", "AP" fit far too many long names across a corpus
+        forms = [f for f in c.forms if sum(ch.isupper() for ch in f) >= 3 and " " not in f]
         fits = {
             uf.find(k)
             for f in forms

@@ -47,7 +47,11 @@ def test_short_form_used_alone_joins_the_one_long_form_in_the_corpus() -> None:
     res = resolve(
         [
             ex("d1", [("Halden Motor Group", "Organization")]),
-            ex("d2", [("HMG", "Organization"), ("Vesta", "Organization")], [("HMG", "owns", "Vesta")]),
+            ex(
+                "d2",
+                [("HMG", "Organization"), ("Vesta", "Organization")],
+                [("HMG", "owns", "Vesta")],
+            ),
         ]
     )
     orgs = {e.label: e for e in res.entities}
@@ -134,7 +138,10 @@ def test_a_model_without_its_make_joins_the_full_product_name() -> None:
 
 @pytest.mark.parametrize(
     "a, b",
-    [("US Halden Reserve Board", "Halden Reserve Board"), ("Allied Kestrel Bank", "Allied Kestrel Banks")],
+    [
+        ("US Halden Reserve Board", "Halden Reserve Board"),
+        ("Allied Kestrel Bank", "Allied Kestrel Banks"),
+    ],
 )
 def test_spellings_of_one_organisation_meet(a: str, b: str) -> None:
     res = resolve([ex("d1", [(a, "Organization")]), ex("d2", [(b, "Organization")])])
@@ -142,5 +149,18 @@ def test_spellings_of_one_organisation_meet(a: str, b: str) -> None:
 
 
 def test_a_country_in_front_of_a_one_word_name_is_another_company() -> None:
-    res = resolve([ex("d1", [("US Airways", "Organization")]), ex("d2", [("Airways", "Organization")])])
+    res = resolve(
+        [ex("d1", [("US Airways", "Organization")]), ex("d2", [("Airways", "Organization")])]
+    )
     assert len(res.entities) == 2
+
+
+def test_a_two_letter_short_form_stays_apart_across_articles() -> None:
+    res = resolve([ex("d1", [("Sun Systems", "Organization")]), ex("d2", [("SS", "Organization")])])
+    assert len(res.entities) == 2
+
+
+@pytest.mark.slow
+def test_a_name_and_a_country_is_a_unit_not_a_long_form(nlp) -> None:
+    names = DocNames(nlp("Orvane Canada said sales rose. Orvane said costs fell."))
+    assert "Orvane" not in names.aliases

@@ -41,3 +41,25 @@ def test_model_list_joins_make_and_model(nlp) -> None:
 def test_a_rival_list_is_no_brand_list(nlp) -> None:
     found = triples(nlp, "Halvane Foods' rivals include Brisa Soaps and Orbix Home.")
     assert not {t for t in found if t[1] == "owns"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, name, is_product",
+    [
+        ("Marlowe Group will focus on its labels, including Ridgely and Fenwick Wool.",
+         "Ridgely", True),
+        ("New models include the Pavo and the Lyra.", "Lyra", True),
+        # companies listed after a noun that is no brand noun stay companies
+        ("The big names in banking include Goldman Sachs.", "Goldman Sachs", False),
+        ("Tovar Cafes competes with chains such as Kestrel Coffee, which said sales rose.",
+         "Kestrel Coffee", False),
+    ],
+)
+def test_listed_brands_are_typed_products(nlp, text: str, name: str, is_product: bool) -> None:
+    from kg.mentions import DocNames
+
+    names = DocNames(nlp(text))
+    typed = {n.text: n for n in names.names}
+    cues = {c[0] for c in typed[name].cues}
+    assert ("product.modifier" in cues) == is_product

@@ -103,6 +103,10 @@ class Aliases:
             kind, long_kind = short.type, long.type
             if long_kind not in (ORG, PERSON) or kind not in (None, long_kind):
                 continue
+            if long_kind == PERSON and kind != PERSON:
+                continue  # "Granville" alone may be a place as well as Granville Elliott
+            if place_name(long.text.split()[1]):
+                continue  # "HGTV Canada" is HGTV's Canadian unit
             if long_kind == PERSON and any(
                 t.split()[-1] == text for t, n in first.items() if " " in t
             ):

@@ -74,14 +74,48 @@ def described_appositive_head(names, name: Name, h: Token) -> list[str]:
     return []
 
 
-@cue("product.modifier", PRODUCT, 3.0, "the name modifying a product noun after it")
+# Nouns whose named members are brands or models ("its Kestrel brand", "brands including A",
+# "the A and B sedans"); "big names include" is left out: it lists companies and people too.
+BRAND_HEADS = frozenset(
+    """brand brands label labels marque marques range ranges model models sedan sedans
+    crossover crossovers console consoles""".split()
+)
+_LIST_OPENERS = frozenset({"including", "as", "like"})
+_LIST_ENDS = frozenset({";", ":", ".", "which", "who", "that", "said", "says", "but", "while"})
+
+
+@cue(
+    "product.modifier",
+    PRODUCT,
+    3.0,
+    "the name modifying a product noun after it, or listed after a brand or model noun",
+)
 def product_modifier(names, name: Name, h: Token) -> bool:
-    return (
+    if (
         h.dep_ == "compound"
         and h.head.i > h.i
-        and h.head.lower_ in PRODUCT_WHEN_MODIFIER
+        and h.head.lower_ in PRODUCT_WHEN_MODIFIER | BRAND_HEADS
         and h.head.i not in names.by_token
-    )
+    ):
+        return True
+    return _listed_brand(name, h)
+
+
+def _listed_brand(name: Name, h: Token) -> bool:
+    """ "labels including Ridgeback and Fenwick", "brands such as A", "models include A and B":
+    the name is one of the listed brands or models."""
+    doc, start = h.doc, h.sent.start
+    for i in range(name.start - 1, start - 1, -1):
+        tok = doc[i]
+        if tok.lower_ in _LIST_ENDS:
+            return False
+        if tok.lower_ in _LIST_OPENERS and tok.dep_ == "prep" and tok.head.lower_ in BRAND_HEADS:
+            return True
+        if tok.lemma_ == "include" and any(
+            c.dep_ == "nsubj" and c.lower_ in BRAND_HEADS for c in tok.children
+        ):
+            return True
+    return False
 
 
 @cue("described.predicate", None, 2.0, "the name as subject of 'is a' type noun")

@@ -43,6 +43,7 @@ ORDER: tuple[str, ...] = (
     "brand",
     "models",
     "member",
+    "behind",
     # over each name
     "place",
     "affiliation",

@@ -22,6 +22,7 @@ from .base import Example, Found, rule
 from .context import Context
 from .parse import described_entity, names_at, org_like, subjects_of
 from .triggers import (
+    BEHIND_NOUNS,
     BRAND_NOUNS,
     HOLDING_VERBS,
     LAUNCH_VERBS,
@@ -387,3 +388,45 @@ def member_relations(noun: Token, ctx: Context) -> Iterator[Found]:
             for owner in owners:
                 if unit is not owner and org_like(unit, ctx):
                     yield Found(owner, "owns", unit, noun, "noun:member", presupposed=True)
+
+
+@rule(
+    "behind",
+    scope="noun",
+    emits=("owns",),
+    confidence=0.75,
+    writes=("noun:behind",),
+    examples=(
+        Example(
+            "Halvane Brands, the consumer goods group behind Brisa soap and Orbix Biscuits, "
+            "reported results.",
+            ("Halvane Brands", "owns", "Brisa"),
+            "noun:behind",
+        ),
+    ),
+    counter_examples=(
+        Example(
+            "Halvane Brands, the group behind the bid for Orbix Biscuits, reported results.",
+            ("Halvane Brands", "owns", "Orbix Biscuits"),
+        ),
+    ),
+)
+def behind_relations(noun: Token, ctx: Context) -> Iterator[Found]:
+    """ "X, the group behind Brisa soap and Orbix Biscuits": the company behind a named brand
+    owns it (not "the group behind the bid for Y": only names the preposition governs)."""
+    if noun.lower_ not in BEHIND_NOUNS:
+        return
+    owners = [o for o in described_entity(noun, ctx) if org_like(o, ctx)]
+    if not owners:
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "behind":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for t in (pobj, *pobj.conjuncts):
+                for item in names_at(t, ctx, spread=False) or _named_before(t, ctx):
+                    if _fits(item, owners):
+                        for owner in owners:
+                            yield Found(owner, "owns", item, prep, "noun:behind", presupposed=True)

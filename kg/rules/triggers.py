@@ -442,3 +442,5 @@ BUYER_GROUPS = _words("consortium group investors buyers partners")
 # A group's companies: "<Unit>, another <Group> company", "the group's flagship company, <Unit>"
 MEMBER_NOUNS = _words("company companies firm subsidiary business")
 MEMBER_MODIFIERS = _words("flagship main core key largest biggest listed operating")
+# "the group behind Brisa soap": the company behind a brand owns it
+BEHIND_NOUNS = _words("group company firm maker conglomerate giant business owner")
