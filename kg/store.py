@@ -12,6 +12,7 @@ File format (JSON lines): a header object {"format": "kg-extractions/1", "kg_ver
 weight, count], ...]}}. Mentions and relations are their dataclass fields without `doc_id` (it is
 the document's); "typing" (the typing cues that voted, for `kg explain`) may be missing.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -50,7 +51,8 @@ def text_hash(text: str) -> str:
 
 def _record(obj: Any) -> dict:
     # Mentions and relations are flat (their only nested field is a tuple of string pairs), so a
-    # shallow copy does what dataclasses.asdict does, minus its deep-copying: 6x faster at 10k articles.
+    # shallow copy does what dataclasses.asdict does, minus its deep-copying: 6x faster at 10k
+    # articles.
     data = {f.name: getattr(obj, f.name) for f in _fields(type(obj)) if f.name != "doc_id"}
     if "qualifiers" in data:
         data["qualifiers"] = [list(pair) for pair in data["qualifiers"]]
@@ -131,15 +133,22 @@ def load(path: str | Path) -> Snapshot:
             aliases = dict(rec.get("aliases") or {})
             typing = dict(rec.get("typing") or {})
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise StoreError(f"{path}:{lineno}: damaged or written by another kg version ({type(exc).__name__}: {exc}); rebuild with kg build") from None
+            raise StoreError(
+                f"{path}:{lineno}: damaged or written by another kg version "
+                f"({type(exc).__name__}: {exc}); rebuild with kg build"
+            ) from None
         documents.append(doc)
         if rec.get("deferred"):
             deferred.append(doc)
         else:
             extractions.append(
-                Extraction(doc, mentions=mentions, relations=relations, aliases=aliases, typing=typing)
+                Extraction(
+                    doc, mentions=mentions, relations=relations, aliases=aliases, typing=typing
+                )
             )
-    return Snapshot(documents=documents, extractions=extractions, deferred=deferred, settings=settings)
+    return Snapshot(
+        documents=documents, extractions=extractions, deferred=deferred, settings=settings
+    )
 
 
 def _document(data: dict) -> Document:
@@ -185,11 +194,23 @@ def reconcile(
     return previous, matched
 
 
-def snapshot_of(documents: Iterable[Document], extractions: Iterable[Extraction], deferred: Iterable[Document], **settings: Any) -> Snapshot:
+def snapshot_of(
+    documents: Iterable[Document],
+    extractions: Iterable[Extraction],
+    deferred: Iterable[Document],
+    **settings: Any,
+) -> Snapshot:
     return Snapshot(list(documents), list(extractions), list(deferred), dict(settings))
 
 
 __all__ = [
-    "FILENAME", "FORMAT", "Snapshot", "StoreError", "dump", "load", "reconcile", "snapshot_of",
+    "FILENAME",
+    "FORMAT",
+    "Snapshot",
+    "StoreError",
+    "dump",
+    "load",
+    "reconcile",
+    "snapshot_of",
     "text_hash",
 ]
