@@ -115,6 +115,7 @@ def link_known_entities(document: Document, entities: Iterable[Entity]) -> Extra
 
 
 def _sentence(out: Extraction, text: str, at: int, known: list, lang: str) -> None:
+    """One sentence: its known and new names, then the relations it makes unmistakable."""
     doc_id = out.document.id
     found: list[tuple[Entity, str]] = []
     for start, end, name, entity in known:
@@ -130,38 +131,54 @@ def _sentence(out: Extraction, text: str, at: int, known: list, lang: str) -> No
         for c in candidates(text, at, lang)
         if not any(s < c.end - at and c.start - at < e for s, e, _, _ in known)
     ]
-    for c in new:
-        if c.type:
-            out.mentions.append(Mention(c.text, c.type, doc_id, c.start, c.end, evidence="context"))
-    blocked = _blocked(text.casefold(), BLOCKERS.get(lang, ()))
-    if blocked:
+    out.mentions.extend(
+        Mention(c.text, c.type, doc_id, c.start, c.end, evidence="context") for c in new if c.type
+    )
+    if _blocked(text.casefold(), BLOCKERS.get(lang, ())):
         return
-    stated = set()
+    stated: set[tuple[str, str, str]] = set()
     if len(found) == 2:
-        (a, a_name), (b, b_name) = found
-        lower = text.casefold()
-        for pred, stems in TRIGGERS.get(lang, {}).items():
-            if any(re.search(r"\b" + re.escape(stem), lower) for stem in stems):
-                stated.add((a_name, pred, b_name))
-                out.relations.append(
-                    Relation(
-                        a_name,
-                        pred,
-                        b_name,
-                        doc_id,
-                        text.strip(),
-                        at,
-                        at + len(text),
-                        rule=f"gazetteer:{lang}:{pred}",
-                        confidence=0.5,
-                        modality=ASSERTED,
-                    )
-                )
-                break
+        _trigger_relation(out, text, at, lang, found[0][1], found[1][1], stated)
     args = sorted(
         [(s, e, name, entity.type) for s, e, name, entity in known]
         + [(c.start - at, c.end - at, c.text, c.type) for c in new]
     )
+    _pattern_relations(out, text, at, lang, args, stated)
+
+
+def _relation(
+    out: Extraction, triple: tuple[str, str, str], text: str, at: int, rule: str, confidence: float
+) -> None:
+    out.relations.append(
+        Relation(
+            *triple,
+            out.document.id,
+            text.strip(),
+            at,
+            at + len(text),
+            rule=rule,
+            confidence=confidence,
+            modality=ASSERTED,
+        )
+    )
+
+
+def _trigger_relation(
+    out: Extraction, text: str, at: int, lang: str, a: str, b: str, stated: set
+) -> None:
+    """Two companies and a partnership or rivalry word anywhere in the sentence."""
+    lower = text.casefold()
+    for pred, stems in TRIGGERS.get(lang, {}).items():
+        if any(re.search(r"\b" + re.escape(stem), lower) for stem in stems):
+            stated.add((a, pred, b))
+            _relation(out, (a, pred, b), text, at, f"gazetteer:{lang}:{pred}", 0.5)
+            return
+
+
+def _pattern_relations(
+    out: Extraction, text: str, at: int, lang: str, args: list, stated: set
+) -> None:
+    """The per-language patterns; a name no evidence typed takes the pattern's type."""
     for pred, si, oi, s_type, o_type in pattern_relations(
         text, [(s, e) for s, e, _, _ in args], lang
     ):
@@ -169,35 +186,21 @@ def _sentence(out: Extraction, text: str, at: int, known: list, lang: str) -> No
         if not (_fits(subj[3], s_type) and _fits(obj[3], o_type)) or subj[2] == obj[2]:
             continue
         for (s, e, name, kind), wanted in ((subj, s_type), (obj, o_type)):
-            if kind is None:  # the pattern's signature types a name nothing else typed
+            if kind is None:
                 out.mentions.append(
                     Mention(
                         name,
                         wanted or PRODUCT,
-                        doc_id,
+                        out.document.id,
                         at + s,
                         at + e,
                         weight=0.5,
                         evidence="context",
                     )
                 )
-        if (subj[2], pred, obj[2]) in stated:
-            continue
-        stated.add((subj[2], pred, obj[2]))
-        out.relations.append(
-            Relation(
-                subj[2],
-                pred,
-                obj[2],
-                doc_id,
-                text.strip(),
-                at,
-                at + len(text),
-                rule=f"pattern:{lang}:{pred}",
-                confidence=0.6,
-                modality=ASSERTED,
-            )
-        )
+        if (subj[2], pred, obj[2]) not in stated:
+            stated.add((subj[2], pred, obj[2]))
+            _relation(out, (subj[2], pred, obj[2]), text, at, f"pattern:{lang}:{pred}", 0.6)
 
 
 def _fits(kind: str | None, wanted: str) -> bool:
