@@ -18,6 +18,7 @@ from .parse import (
     subjects_of,
 )
 from .triggers import (
+    COST_VERBS,
     FACILITY_NOUNS,
     FACILITY_VERBS,
     HOLDING_NOUNS,
@@ -60,6 +61,10 @@ from .triggers import (
             "Siemens said a new plant was built in Georgia.", ("Siemens", "operatesIn", "Georgia")
         ),
         Example(
+            "Corvane Bank said it costs more to hire staff in France than in Spain.",
+            ("Corvane Bank", "operatesIn", "France"),
+        ),
+        Example(
             "Corvane Energy, which has had its headquarters in Oslo since 1990, grew.",
             ("Corvane Energy", "operatesIn", "Oslo"),
         ),
@@ -82,6 +87,8 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
         or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     ):
         return  # "a plant built in Georgia" says nothing of who is there
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in COST_VERBS:
+        return  # "it costs more to hire staff in France": nobody in particular hires there
     subjects = [s for s in subjects_of(verb, ctx) if s.type != PERSON]
     if not subjects:
         return

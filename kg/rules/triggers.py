@@ -344,6 +344,9 @@ INSTITUTION_HEADS = _words(
     "university college institute school academy museum hospital observatory "
     "conservatory conservatoire polytechnic seminary library zoo"
 )
+# "it costs more to hire staff in France": the infinitive is generic, with an expletive "it",
+# not the company's own act.
+COST_VERBS = _words("cost")
 # What a company sells or earns somewhere ("its US sales", "sales in Asia rose").
 MARKET_NOUNS = _words("sales revenue revenues turnover")
 
