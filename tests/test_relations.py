@@ -144,3 +144,21 @@ def test_an_inconsistent_declaration_fails_at_import(declarations, message):
 def test_an_unknown_relation_is_a_one_line_error():
     with pytest.raises(RelationDeclarationError, match="unknown relation 'ownz'; one of partnerOf"):
         relation("ownz")
+
+
+def test_every_lexicon_and_trigger_table_is_defined_once():
+    """Two tables under one name silently replace each other (a later MARKET_NOUNS once emptied
+    the sales rule): each module-level name in the word-list modules is assigned once."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "kg"
+    for path in [root / "rules" / "triggers.py", *sorted((root / "lexicons").glob("*.py"))]:
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else (
+                [node.target] if isinstance(node, ast.AnnAssign) else [])
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id.isupper():
+                    assert target.id not in seen, f"{path.name}: {target.id} assigned twice"
+                    seen.add(target.id)

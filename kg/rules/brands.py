@@ -24,7 +24,7 @@ from .parse import described_entity, names_at, org_like, subjects_of
 from .triggers import (
     BEHIND_NOUNS,
     BRAND_NOUNS,
-    HOLDING_VERBS,
+    BRAND_VERBS,
     LAUNCH_VERBS,
     LIST_PREPS,
     LIST_STOPS,
@@ -57,7 +57,7 @@ def _holder(noun: Token, ctx: Context) -> list[Name]:
     if owners:
         return owners
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_ in HOLDING_VERBS:
+    if noun.dep_ == "dobj" and head.lemma_ in BRAND_VERBS:
         return subjects_of(head, ctx)
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "home":
         home = head.head
@@ -221,7 +221,7 @@ def brand_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     if not owners:
         return
     items = _items(noun, ctx)
-    held = noun.dep_ == "dobj" and noun.head.lemma_ in HOLDING_VERBS
+    held = noun.dep_ == "dobj" and noun.head.lemma_ in BRAND_VERBS
     # "Halvane may sell brands ...": the verb's modality; "its brands", "home to" presuppose
     trigger = noun.head if held else noun
     for owner in owners:

@@ -63,8 +63,8 @@ from .triggers import DESCRIPTOR_NOUNS, DESCRIPTOR_STOPS, INSTITUTION_HEADS
             "place:descriptor",
         ),
         Example(
-            "Peruvian copper miner Calloway raised output.",
-            ("Calloway", "basedIn", "Peru"),
+            "Zambian copper miner Calloway raised output.",
+            ("Calloway", "basedIn", "Zambia"),
             "place:descriptor",
         ),
     ),

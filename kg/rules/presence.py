@@ -19,11 +19,12 @@ from .parse import (
 )
 from .triggers import (
     AVAILABILITY_WORDS,
+    COST_VERBS,
     FACILITY_NOUNS,
     FACILITY_VERBS,
     HOLDING_NOUNS,
     HOLDING_VERBS,
-    MARKET_NOUNS,
+    SALES_NOUNS,
     PEOPLE_NOUNS,
     PRESENCE_NOUNS,
     PRESENCE_TRIGGERS,
@@ -61,6 +62,10 @@ from .triggers import (
             "Siemens said a new plant was built in Georgia.", ("Siemens", "operatesIn", "Georgia")
         ),
         Example(
+            "Corvane Bank said it costs more to hire staff in France than in Spain.",
+            ("Corvane Bank", "operatesIn", "France"),
+        ),
+        Example(
             "Corvane Energy, which has had its headquarters in Oslo since 1990, grew.",
             ("Corvane Energy", "operatesIn", "Oslo"),
         ),
@@ -83,6 +88,8 @@ def presence_relations(verb: Token, ctx: Context) -> Iterator[Found]:
         or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     ):
         return  # "a plant built in Georgia" says nothing of who is there
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in COST_VERBS:
+        return  # "it costs more to hire staff in France": nobody in particular hires there
     subjects = [s for s in subjects_of(verb, ctx) if s.type != PERSON]
     if not subjects:
         return
@@ -274,7 +281,7 @@ def market_relations(noun: Token, ctx: Context) -> Iterator[Found]:
     """A company trades where it sells: "its US sales", "sales in Asia rose, X said", "X said
     European sales fell". The seller is the noun's owner ("its", "X's") or, when the sales have
     no owner and no other modifier, the subject of the speech verb the clause reports."""
-    if noun.lower_ not in MARKET_NOUNS or ctx.in_name(noun.i):
+    if noun.lower_ not in SALES_NOUNS or ctx.in_name(noun.i):
         return
     if any(c.dep_ == "neg" for c in noun.head.children):
         return

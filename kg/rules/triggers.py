@@ -356,8 +356,11 @@ INSTITUTION_HEADS = _words(
     "university college institute school academy museum hospital observatory "
     "conservatory conservatoire polytechnic seminary library zoo"
 )
+# "it costs more to hire staff in France": the infinitive is generic, with an expletive "it",
+# not the company's own act.
+COST_VERBS = _words("cost")
 # What a company sells or earns somewhere ("its US sales", "sales in Asia rose").
-MARKET_NOUNS = _words("sales revenue revenues turnover")
+SALES_NOUNS = _words("sales revenue revenues turnover")
 
 
 # "Employment Agreement", "Director Appointment Letter": contracts that make a person staff.
@@ -431,7 +434,7 @@ MODEL_NOUNS = _words(
 LAUNCH_VERBS = _words("launch introduce unveil release debut roll unwrap show present")
 LIST_VERBS = _words("include comprise feature span")
 # Verbs whose object noun ("owns brands including A") the subject owns.
-HOLDING_VERBS = _words("own have hold control sell make market run operate")
+BRAND_VERBS = _words("own have hold control sell make market run operate")
 # Prepositions that open a list ("brands including A", "chains such as B", "labels like C").
 LIST_PREPS = _words("including like as")
 # Words that end a list read left to right ("... and C in Europe", "..., which said").
