@@ -8,6 +8,7 @@ on it.
 
     python bench/bbc.py dev                 # build the dev half, print the scores
     python bench/bbc.py test                # the same for the untouched test half
+    python bench/bbc.py dev2                # a second blind sample (see bench/bbc/README.md)
     python bench/bbc.py dev --missed        # + missed and wrong triples (dev only)
     python bench/bbc.py assemble GOLD_DIR   # (once) per-article gold files -> gold-{dev,test}.json
 """
@@ -41,7 +42,10 @@ def assemble(gold_dir: Path) -> None:
     if either article requires it), as the corpus-level scorer sees one node per name.
     """
     split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
-    for half in ("dev", "test"):
+    for half in [h for h in split if h != "seed" and isinstance(split[h], list)]:
+        if not all((gold_dir / d.replace(".txt", ".json")).exists() for d in split[half]):
+            print(f"{half}: not every article has a gold file in {gold_dir}; left as it was")
+            continue
         entities: dict[str, dict] = {}
         triples: list[dict] = []
         for doc in split[half]:
@@ -102,8 +106,8 @@ def score(half: str, *, missed: bool, keep: Path | None) -> dict:
           f"{report['forbidden']} forbidden)")
     print(f"  entities  P {e['precision']:.3f} R {e['recall']:.3f}; duplicates "
           f"{report['duplicates']} ({report['duplicates'] / len(split[half]) * 10:.1f} per 10 articles)")
-    if missed and half == "test":
-        print("  (--missed is for the dev half only: the test half is a report, not a guide)")
+    if missed and half != "dev":
+        print("  (--missed is for the dev half only: the others are reports, not guides)")
     elif missed:
         for s, p, o in report["missed"]:
             print(f"  missed  {s} {p} {o}")
@@ -114,7 +118,7 @@ def score(half: str, *, missed: bool, keep: Path | None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("half", choices=["dev", "test", "assemble"])
+    ap.add_argument("half", choices=["dev", "test", "dev2", "assemble"])
     ap.add_argument("gold_dir", nargs="?", type=Path, help="with assemble: per-article gold files")
     ap.add_argument("--missed", action="store_true", help="list missed and wrong triples (dev)")
     ap.add_argument("--keep", type=Path, help="build into this folder and keep it")
