@@ -115,6 +115,7 @@ def role_of(noun: Token) -> bool:
     role = noun.head.head
     return (
         noun.dep_ == "pobj"
+        and not noun.is_title  # (a named chair: 'the post of "Gregor Piatigorsky Chair"')
         and noun.head.lower_ == "of"
         and role.lemma_.lower() in _ROLE_HOLDERS
         and role.dep_ == "dobj"
