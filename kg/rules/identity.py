@@ -12,30 +12,26 @@ from ..model import ORG, PERSON, PLACE
 from ..relations import BY_NAME, SYMMETRIC
 from .base import Example, Found, rule
 from .context import Context
-from .staff import through_principal
+from .holders import reporting_organisation, role_holder
 from .officers import (
     bare_officer,
     officer_applies,
     officer_company,
-    role_of,
     shared_possessive,
 )
 from .parse import (
-    described_entity,
     identity_key,
     names_at,
     org_like,
     pobjs,
-    subjects_of,
 )
+from .staff import through_principal
 from .triggers import (
     BODY_NOUNS,
     COMPANY_NOUNS,
-    HIRING_VERBS,
     IDENTITY_NOUNS,
     INSIDE_ROLES,
     MEMBERSHIP,
-    PROMOTION_VERBS,
     ROLE_PREPS,
     UNIT_NOUNS,
 )
@@ -93,57 +89,8 @@ def _identity_of(head: Token, ctx: Context) -> list[Name]:
     # "the owner and general manager of X", "a jeweler and president of X": the first conjunct's
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") and not ctx.in_name(head.head.i):
         return _identity_of(head.head, ctx)
-    return _role_holder(head, ctx)
+    return role_holder(head, ctx)
 
-
-def _role_holder(head: Token, ctx: Context) -> list[Name]:
-    """Who takes a role a verb gives: "it named X publisher of Y", "X is chairman of Y", "hired
-    X as chief executive", "X was promoted to president of Y"."""
-    if head.dep_ == "oprd" and head.head.lemma_ in ("name", "appoint", "elect", "make"):
-        # "it named Larry Jinks publisher of X": the object takes the role
-        for child in head.head.children:
-            if child.dep_ in ("dobj", "nsubjpass"):
-                return names_at(child, ctx)
-        return []
-    if head.dep_ in ("attr", "oprd") and head.head.lemma_ in (
-        "be",
-        "become",
-        "remain",
-        "serve",
-        "name",
-        "appoint",
-    ):
-        verb = head.head
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                found = names_at(child, ctx)
-                if not found and child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    # "X is an accountant who was a partner with Y": the relative's antecedent
-                    # describes X
-                    found = described_entity(verb.head, ctx)
-                return found
-    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
-        verb = head.head.head
-        if verb.lemma_.lower() in HIRING_VERBS:  # "brought in Raymond Delaney as chief executive"
-            hired = [n for c in verb.children if c.dep_ == "dobj" for n in names_at(c, ctx)]
-            if hired:
-                return hired
-        return subjects_of(verb, ctx)
-    if role_of(head):
-        # "X will take on the role of chief executive", "X assumed the post of chairman"
-        return subjects_of(head.head.head.head, ctx)
-    # "X was promoted to president of Y", "X rose to chief executive"
-    if (
-        head.dep_ == "pobj"
-        and head.head.lower_ == "to"
-        and head.head.head.lemma_ in PROMOTION_VERBS
-    ):
-        verb = head.head.head
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return names_at(child, ctx)
-        return subjects_of(verb, ctx)
-    return []
 
 
 def _party_tag(name: Name, ctx: Context) -> bool:
@@ -249,25 +196,6 @@ def _deeper_others(noun: Token, head: Token, pred: str, ctx: Context) -> list[tu
                 out.extend((n, p.lower_) for n, p in pobjs(mid, ("of", "at", "for", "with"), ctx))
     return out
 
-
-def _reporting_organisation(person: Name, ctx: Context) -> list[Name]:
-    """ "The Coast Guard rescued seven people, said station chief X": a holder of an inside
-    role who reports what an organisation did speaks for it."""
-    h = ctx.head(person)
-    verb = h.head
-    if h.dep_ != "nsubj" or verb.lemma_ not in ("say", "tell", "add", "announce", "confirm"):
-        return []
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.i > h.i:
-            continue
-        for subj in clause.children:
-            if subj.dep_ in ("nsubj", "nsubjpass"):
-                return [
-                    n
-                    for n in names_at(subj, ctx, spread=False)
-                    if n.type == ORG and org_like(n, ctx)
-                ]
-    return []
 
 
 @rule(
@@ -495,7 +423,7 @@ def _others(
                     if v != "compound" or conj.i < head.i
                 ]
     if not others and pred == "worksFor" and lower in INSIDE_ROLES and len(identities) == 1:
-        others = [(n, "reported") for n in _reporting_organisation(identities[0], ctx)]
+        others = [(n, "reported") for n in reporting_organisation(identities[0], ctx)]
     if (
         not others
         and pred == "worksFor"
