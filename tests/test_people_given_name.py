@@ -59,3 +59,16 @@ def test_outvotes_a_weak_company_cue_but_not_a_company_noun():
     rows = said(["Grant", "Wilson", "Inc."], "ORG")
     names = DocNames(__import__("test_names_cues").doc_of(rows))
     assert all(n.type == ORG for n in names.names if n.text.startswith("Grant Wilson"))
+
+
+def test_ner_company_with_the_surname_a_person_elsewhere():
+    """NER calls "Judy Boynton" a company; "Boynton" alone is its person later: the cue fires
+    (and on NER's "Morgan Stanley" with no such person it stays silent, above)."""
+    rows = said(["Judy", "Boynton"], "ORG")
+    n = len(rows)
+    rows += [
+        t("Boynton", n + 1, "nsubj", P, ent="B-PERSON"),
+        t("left", n + 1, "ROOT", "VERB", "leave"),
+        t(".", n + 1, "punct", "PUNCT"),
+    ]
+    assert "person.given-name" in cue_ids(rows, "Judy Boynton")

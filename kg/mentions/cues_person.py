@@ -147,8 +147,8 @@ def middle_initial(names, name: Name, h: Token) -> bool:
 @cue("person.given-name", PERSON, 1.5, "a common given name then a surname: 'Grant Wilson'")
 def given_name(names, name: Name, h: Token) -> bool:
     words = name.text.split()
-    if not 2 <= len(words) <= 4 or name.ner not in ("PERSON", None):
-        return False  # (NER's company, place or facility stays its own: "Santa Ana")
+    if not 2 <= len(words) <= 4 or name.ner not in ("PERSON", "ORG", None):
+        return False  # (NER's place or facility stays its own: "Santa Ana")
     if any(w.casefold() in PLACE_LAST_WORDS for w in words) or known_place(name.text):
         return False  # "Howard Beach", "Cameron Parish"
     inner = words[1:-1]
@@ -159,7 +159,13 @@ def given_name(names, name: Name, h: Token) -> bool:
     if not all(_NAME_WORD.match(w) or w in _PARTICLES for w in inner):
         return False
     # a surname may be a town the packages know (Holloway, Wilson): only a listed place blocks
-    return is_given_name(words[0]) and not listed_place(words[-1])
+    if not is_given_name(words[0]) or listed_place(words[-1]):
+        return False
+    # NER's company ("Morgan Stanley") only when the surname alone is a person in the article
+    # ("Mr Boynton", "Boynton said he ...")
+    return name.ner != "ORG" or any(
+        n.text == words[-1] and (n.ner == "PERSON" or n.title) for n in names.names
+    )
 
 
 _NOT_PERSON = COMPANY_WORDS | INSTITUTION_HEADS | NOT_PERSON_WORDS

@@ -116,10 +116,19 @@ from .triggers import (
             ("Ana Pires", "worksFor", "Bellcore Aviation"),
             "identity:chairman:topic",
         ),
+        Example(
+            "Halvorsen Foods cut 300 jobs. Dana Lutz, chief executive, said demand had slumped.",
+            ("Dana Lutz", "worksFor", "Halvorsen Foods"),
+            "identity:executive:topic",
+        ),
     ),
     counter_examples=(
         Example(
             "Amazon cut employee benefits, Boschetti said.", ("Boschetti", "worksFor", "Amazon")
+        ),
+        Example(
+            "Halvorsen Foods cut 300 jobs. Dana Lutz, a director, said demand had slumped.",
+            ("Dana Lutz", "worksFor", "Halvorsen Foods"),
         ),
         Example(
             "Bellcore Aviation reported weaker orders. Maria Lopes turned down the role of "

@@ -19,6 +19,7 @@ from .triggers import BOARD_TITLES, COMPANY_OFFICERS, OFFICER_HEADS, OFFICER_MOD
 # Outlets a sentence cites ("according to the Financial Times, ...") are no employer.
 _SOURCE_PREPS = ("according",)
 # Descriptions that stand for the company being written about ("the company's chairman").
+_OWN_COMPANY = frozenset("company firm group".split())
 _COMPANY_WORDS = frozenset("company firm group business bank company's firm's group's".split())
 
 
@@ -27,6 +28,8 @@ def bare_officer(noun: Token, lower: str) -> bool:
     operating officer", "managing director" (not a bare "director" or "executive")."""
     if lower in COMPANY_OFFICERS or lower in BOARD_TITLES:
         return True
+    if any(c.dep_ == "compound" and c.lower_ in _OWN_COMPANY for c in noun.children):
+        return True  # "company president X", "group finance director X"
     if lower not in OFFICER_HEADS:
         return False
     left = [t.lower_ for t in noun.lefts] + [noun.doc[noun.i - 1].lower_ if noun.i else ""]
@@ -44,7 +47,7 @@ def officer_applies(noun: Token, holder: Name, ctx: Context) -> bool:
     dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
     if any(c.lower_ == "the" for c in dets):
         return True
-    if noun.dep_ == "appos" and _definite_between(holder, noun, ctx):
+    if noun.dep_ == "appos" and _appositive_title(holder, noun, ctx):
         return True
     return any(c.dep_ == "poss" and _company_word(c, ctx) for c in noun.children)
 
@@ -115,6 +118,7 @@ def role_of(noun: Token) -> bool:
     role = noun.head.head
     return (
         noun.dep_ == "pobj"
+        and not noun.is_title  # (a named chair: 'the post of "Gregor Piatigorsky Chair"')
         and noun.head.lower_ == "of"
         and role.lemma_.lower() in _ROLE_HOLDERS
         and role.dep_ == "dobj"
@@ -126,11 +130,12 @@ _ROLE_HOLDERS = frozenset("role post position job office title".split())
 _TAKING_VERBS = frozenset("take assume hold fill retain keep occupy accept".split())
 
 
-def _definite_between(holder: Name, noun: Token, ctx: Context) -> bool:
-    """ "X, the UK-based co-chairman,": a definite appositive however the parse split the
-    title (it hangs "the" on "co"); no other name but a place in between."""
+def _appositive_title(holder: Name, noun: Token, ctx: Context) -> bool:
+    """ "X, the UK-based co-chairman,", "X, chief executive, said": a definite or bare
+    appositive however the parse split the title (it hangs "the" on "co"); not "X, a
+    director, ..."; no other name but a place in between."""
     between = ctx.doc[holder.end : noun.i]
-    return any(t.lower_ == "the" for t in between) and all(
+    return not any(t.lower_ in ("a", "an") for t in between) and all(
         not ctx.in_name(t.i) or ctx.name_on(t.i).type not in (ORG, None) for t in between
     )
 

@@ -290,7 +290,7 @@ COMPANY_OFFICERS = frozenset("ceo cfo cto coo cmo cio founder co-founder cofound
 STAFF_ROLES = frozenset(
     "spokesman spokeswoman spokesperson aide adviser advisor assistant deputy".split()
 )
-BOARD_TITLES = frozenset("chairman chairwoman chairperson".split())
+BOARD_TITLES = frozenset("chairman chairwoman chairperson boss".split())
 OFFICER_HEADS = frozenset("executive officer director".split())
 OFFICER_MODIFIERS = frozenset("chief managing finance financial operating executive".split())
 
