@@ -42,7 +42,7 @@ def assemble(gold_dir: Path) -> None:
     if either article requires it), as the corpus-level scorer sees one node per name.
     """
     split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
-    for half in [h for h in split if h != "seed" and isinstance(split[h], list)]:
+    for half in [h for h in split if isinstance(split[h], list)]:
         if not all((gold_dir / d.replace(".txt", ".json")).exists() for d in split[half]):
             print(f"{half}: not every article has a gold file in {gold_dir}; left as it was")
             continue
