@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 test: $(STAMP)
+	$(BIN)/ruff check kg
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

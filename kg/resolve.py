@@ -4,6 +4,7 @@ Names are grouped by a normalised key ("Wpp Plc" and "WPP" -> "wpp"; "U.S." -> "
 then short forms join the one long form they abbreviate ("Trump" -> "Donald Trump",
 "Susquehanna" -> "Susquehanna International Group"). Names of different types never merge.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,16 @@ from .abbreviations import initials_match
 from .lexicons import COMPANY_WORDS, CORPORATE_TAIL, COUNTRIES, KEY_HONORIFICS, LEGAL_SUFFIXES
 from .lexicons import NOT_NAMES, place_name, region_name
 from .model import (
-    ASSERTED, HEDGED, NEGATED, ORG, PERSON, PLACE, PRODUCT, Entity, Extraction, Relation,
+    ASSERTED,
+    HEDGED,
+    NEGATED,
+    ORG,
+    PERSON,
+    PLACE,
+    PRODUCT,
+    Entity,
+    Extraction,
+    Relation,
     strip_invisible,
 )
 from .multilingual_names import is_given_name
@@ -31,7 +41,13 @@ COUNTRIES_LOWER = frozenset(
     w for w in ("us", "uk", "eu", *(c.casefold() for c in COUNTRIES)) if " " not in w
 )
 # Titles dropped from the front of a key ("President-elect Donald Trump" -> "donald trump").
-_KEY_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep. governor gov. mayor ceo former late".split()) | KEY_HONORIFICS
+_KEY_TITLES = (
+    frozenset(
+        """mr mr. mrs mrs. ms ms. dr dr. prof prof. president president-elect senator sen. rep.
+        governor gov. mayor ceo former late""".split()
+    )
+    | KEY_HONORIFICS
+)
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -95,6 +111,40 @@ class Resolution:
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
+    clusters, relations, aliases = _cluster(extractions)
+    uf = _UnionFind()
+    for key in clusters:
+        uf.find(key)
+    for short, long in aliases:
+        a, b = name_key(short), name_key(long)
+        if (
+            a in clusters
+            and b in clusters
+            and (
+                _compatible(clusters[a], clusters[b])
+                or _company_shaped(b)
+                and _leading(clusters[a]) in (ORG, PERSON)
+            )
+        ):
+            # ("Skyward" beside "Skyward Airlines" joins it whatever NER called either)
+            uf.union(a, b)
+    _merge_short_forms(clusters, uf)
+    _merge_acronyms(clusters, uf)
+    _merge_spellings(clusters, uf)
+    merged, members = _gather(clusters, uf)
+    entities = _entities(merged, members)
+    key_of = {key: uf.find(key) for key in clusters if uf.find(key) in entities}
+    return Resolution(
+        entities=sorted(entities.values(), key=lambda e: e.label.casefold()),
+        relations=_prefer_precision(_fitting(relations, key_of, entities)),
+        key_of=key_of,
+    )
+
+
+def _cluster(
+    extractions: Iterable[Extraction],
+) -> tuple[dict[str, _Cluster], list[Relation], list[tuple[str, str]]]:
+    """Mentions grouped by normalised key, with every relation and stated alias."""
     clusters: dict[str, _Cluster] = defaultdict(_Cluster)
     relations: list[Relation] = []
     aliases: list[tuple[str, str]] = []
@@ -114,19 +164,13 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             c.strong |= not m.weak
         relations.extend(ex.relations)
         aliases.extend(ex.aliases.items())
+    return clusters, relations, aliases
 
-    uf = _UnionFind()
-    for key in clusters:
-        uf.find(key)
-    for short, long in aliases:
-        a, b = name_key(short), name_key(long)
-        if a in clusters and b in clusters and (_compatible(clusters[a], clusters[b]) or _company_shaped(b) and _leading(clusters[a]) in (ORG, PERSON)):
-            uf.union(a, b)  # ("Skyward" beside "Skyward Airlines" joins it whatever NER called either)
-    _merge_short_forms(clusters, uf)
-    _merge_acronyms(clusters, uf)
-    _merge_spellings(clusters, uf)
 
-    # Gather clusters under their roots.
+def _gather(
+    clusters: dict[str, _Cluster], uf: _UnionFind
+) -> tuple[dict[str, _Cluster], dict[str, list[str]]]:
+    """Clusters summed under their union-find roots."""
     merged: dict[str, _Cluster] = defaultdict(_Cluster)
     members: dict[str, list[str]] = defaultdict(list)
     for key, c in clusters.items():
@@ -139,23 +183,38 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         m.count += c.count
         m.strong |= c.strong
         members[root].append(key)
+    return merged, members
 
+
+def _entities(merged: dict[str, _Cluster], members: dict[str, list[str]]) -> dict[str, Entity]:
+    """One entity per typed root; a name nothing confirms, or seen only in a headline, is none."""
     types: dict[str, str] = {}
     for root, c in merged.items():
         if not c.votes or not c.strong:
-            continue  # a capitalised word nothing else confirms, or a headline-only guess
+            continue
         etype = max(c.votes, key=lambda t: (c.votes[t], t == ORG))
         if c.votes[etype] > 0:
             types[root] = etype
     _adjust_types(types, merged, members)
-
     entities: dict[str, Entity] = {}
     for root, etype in types.items():
         c = merged[root]
         label = _label(root, c, etype)
-        entities[root] = Entity(key=root, label=label, type=etype, aliases=set(c.forms) - {label}, docs=c.docs, mentions=c.count)
+        entities[root] = Entity(
+            key=root,
+            label=label,
+            type=etype,
+            aliases=set(c.forms) - {label},
+            docs=c.docs,
+            mentions=c.count,
+        )
+    return entities
 
-    key_of = {key: uf.find(key) for key in clusters if uf.find(key) in entities}
+
+def _fitting(
+    relations: list[Relation], key_of: dict[str, str], entities: dict[str, Entity]
+) -> list[Relation]:
+    """Relations between two entities whose types fit the relation's declared signature."""
     kept: list[Relation] = []
     for rel in relations:
         s, o = key_of.get(name_key(rel.subj)), key_of.get(name_key(rel.obj))
@@ -167,28 +226,37 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         if rel.pred in SYMMETRIC and o < s:
             s, o = o, s  # one direction for symmetric relations
         kept.append(replace(rel, subj=s, obj=o))
-    kept = _prefer_precision(kept)
-    return Resolution(entities=sorted(entities.values(), key=lambda e: e.label.casefold()), relations=kept, key_of=key_of)
+    return kept
 
 
 def _prefer_precision(relations: list[Relation]) -> list[Relation]:
     """When two readings of one sentence disagree (one rule asserts, another sees a negation),
     do not assert. Different sentences may well differ ("denied rumours ... later bought"), except
     for a deal the article says was called off: "agreed to buy" elsewhere in it is no purchase."""
-    negated = {(r.subj, r.pred, r.obj, r.doc_id, r.start) for r in relations if r.modality == NEGATED}
-    called_off = {(r.doc_id, frozenset((r.subj, r.obj))) for r in relations if r.modality == NEGATED and r.pred == "acquired" and r.rule.startswith("noun:")}
+    negated = {
+        (r.subj, r.pred, r.obj, r.doc_id, r.start) for r in relations if r.modality == NEGATED
+    }
+    called_off = {
+        (r.doc_id, frozenset((r.subj, r.obj)))
+        for r in relations
+        if r.modality == NEGATED and r.pred == "acquired" and r.rule.startswith("noun:")
+    }
     return [
         replace(r, modality=HEDGED, rule=f"{r.rule}+contradicted")
-        if r.modality == ASSERTED and (
+        if r.modality == ASSERTED
+        and (
             (r.subj, r.pred, r.obj, r.doc_id, r.start) in negated
-            or r.pred == "acquired" and (r.doc_id, frozenset((r.subj, r.obj))) in called_off
+            or r.pred == "acquired"
+            and (r.doc_id, frozenset((r.subj, r.obj))) in called_off
         )
         else r
         for r in relations
     ]
 
 
-def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: dict[str, list[str]]) -> None:
+def _adjust_types(
+    types: dict[str, str], merged: dict[str, _Cluster], members: dict[str, list[str]]
+) -> None:
     """Corpus-level typing the per-mention votes cannot see.
 
     - "Amazon Live", "TikTok Shop": a company's name plus a word names one of its products.
@@ -206,11 +274,18 @@ def _adjust_types(types: dict[str, str], merged: dict[str, _Cluster], members: d
                     c.votes[PRODUCT] += 2.0
                     types[root] = max(c.votes, key=lambda t: (c.votes[t], t == ORG))
                     break
-        if etype == PERSON and len(toks) == 1 and len(members[root]) == 1 and not c.context[PERSON] and root not in surnames:
+        if (
+            etype == PERSON
+            and len(toks) == 1
+            and len(members[root]) == 1
+            and not c.context[PERSON]
+            and root not in surnames
+        ):
             types[root] = ORG
         elif etype == PERSON and (
             any(_company_shaped(k) for k in members[root])
-            or c.context[ORG] >= 3.0 and c.context[ORG] >= 2 * c.context[PERSON]
+            or c.context[ORG] >= 3.0
+            and c.context[ORG] >= 2 * c.context[PERSON]
         ):
             # "Korvane Semiconductor Inc." is nobody's name, and a "person" the articles keep
             # treating as a company (its president, its shares, its spokesperson) is one: the
@@ -239,6 +314,7 @@ _GROUP_WORDS = frozenset({"group", "holding", "holdings"})
 
 def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
     """Surnames join the one full name that ends with them; "Meta" joins "Meta Platforms"."""
+
     def kind(c: _Cluster) -> str | None:
         return max(c.votes, key=c.votes.get) if c.votes and max(c.votes.values()) > 0 else None
 
@@ -269,12 +345,22 @@ def _merge_short_forms(clusters: dict[str, _Cluster], uf: _UnionFind) -> None:
             full = [k for k in by_model.get(key, []) if clusters[k].docs & c.docs]
         if not full and kind(c) == PERSON and len(key) >= 5:
             # a misspelt surname in the same article as the full name ("Purbook" for "Purboo")
-            full = [k for last, keys in by_last.items() if _one_edit(key, last) for k in keys if clusters[k].docs & c.docs]
+            full = [
+                k
+                for last, keys in by_last.items()
+                if _one_edit(key, last)
+                for k in keys
+                if clusters[k].docs & c.docs
+            ]
         if len(full) == 1:
             uf.union(key, full[0])
             continue
         longer = by_first.get(key, [])
-        if len(longer) == 1 and kind(c) in (ORG, None, PERSON) and kind(clusters[longer[0]]) in (ORG, None):
+        if (
+            len(longer) == 1
+            and kind(c) in (ORG, None, PERSON)
+            and kind(clusters[longer[0]]) in (ORG, None)
+        ):
             uf.union(key, longer[0])
     # A short-form person ("Trump") typed ORG by NER still joins a unique full person name.
 
@@ -341,5 +427,7 @@ def _label(root: str, c: _Cluster, etype: str) -> str:
     forms = [f for f in c.forms if any(ch.isupper() for ch in f)] or list(c.forms)
     if etype == PERSON:
         untitled = [f for f in forms if f.split()[0].casefold() not in _KEY_TITLES] or forms
-        return max(untitled, key=lambda f: (len(f.split()) if len(f.split()) <= 3 else 0, c.forms[f], f))
+        return max(
+            untitled, key=lambda f: (len(f.split()) if len(f.split()) <= 3 else 0, c.forms[f], f)
+        )
     return max(forms, key=lambda f: (c.forms[f], -abs(len(f.split()) - 2), f))
