@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import place_name
+from .lexicons import place_name
 from .mentions import Name
 from .modality import modality_of
 from .model import ASSERTED, ORG, PERSON, PLACE, PRODUCT, Document, Extraction, Mention, Relation
@@ -173,7 +173,7 @@ def _role_may_type(name: Name, kind: str, pred: str, *, subject: bool = False) -
 
 def _local_modality(noun: Token) -> str:
     """For "its partnership with X": only the noun's own modifiers can hedge or negate it."""
-    from .lexicon import HEDGE_ADJECTIVES, NEGATING_ADJECTIVES
+    from .lexicons import HEDGE_ADJECTIVES, NEGATING_ADJECTIVES
 
     for child in noun.children:
         if child.lower_ in NEGATING_ADJECTIVES or (child.dep_ == "det" and child.lower_ == "no"):
@@ -182,7 +182,7 @@ def _local_modality(noun: Token) -> str:
             return "hedged"
     # ... and the verb that takes it as object: "have terminated the agreement", "is weighing its
     # own investment in X" (a deal ended or only weighed is not stated as standing)
-    from .lexicon import HEDGE_VERBS, NEGATING_VERBS
+    from .lexicons import HEDGE_VERBS, NEGATING_VERBS
 
     if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         verb = noun.head.lemma_.lower()

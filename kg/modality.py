@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import (
+from .lexicons import (
     CONDITION_MARKERS,
     HEDGE_ADJECTIVES,
     HEDGE_MODALS,

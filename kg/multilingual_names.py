@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import gazetteer
-from .lexicon import PERSON_TITLES, ROLE_NOUNS, place_name
+from .lexicons import PERSON_TITLES, ROLE_NOUNS, place_name
 from .model import ORG, PERSON, PLACE
 
 # per language: words that open a clause as the subject's auxiliary, and company nouns

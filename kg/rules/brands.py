@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..lexicon import place_name
+from ..lexicons import place_name
 from ..mentions import Name
 from ..model import PERSON, PRODUCT
 from .base import Example, Found, rule

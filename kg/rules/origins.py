@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..lexicon import ROLE_NOUNS, place_name
+from ..lexicons import ROLE_NOUNS, place_name
 from ..lexicons import (
     countries_of_compound,
     country_of_demonym,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import CREEDS, LEGAL_SUFFIXES, ROLE_SUFFIXES, TYPE_NOUNS, place_name
+from ..lexicons import CREEDS, LEGAL_SUFFIXES, ROLE_SUFFIXES, TYPE_NOUNS, place_name
 from ..mentions import Name, familiar_place
 from ..model import ORG, PLACE
 from .context import Context

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..lexicon import place_name
+from ..lexicons import place_name
 from ..mentions import Name, is_age
 from ..model import ORG, PERSON
 from .base import Example, Found, rule

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..lexicon import DEMONYMS, NOT_NAMES, place_name
+from ..lexicons import DEMONYMS, NOT_NAMES, place_name
 from ..mentions import HYPHEN_FACTS, Name
 from ..model import ORG, PERSON, PLACE
 from .base import Example, Found, rule

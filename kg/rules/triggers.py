@@ -1,11 +1,11 @@
 """Trigger words of the relation rules, one table per purpose, next to the rules' package.
 
-(General lexicons — countries, demonyms, role nouns, type nouns — live in kg/lexicon.py.)
+(General lexicons — countries, demonyms, role nouns, type nouns — live in kg/lexicons/.)
 """
 
 from __future__ import annotations
 
-from ..lexicon import ROLE_NOUNS, TYPE_NOUNS
+from ..lexicons import ROLE_NOUNS, TYPE_NOUNS
 from ..model import ORG, PRODUCT
 from ..relations import RelationDeclarationError, relation
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..lexicon import DEMONYMS
+from ..lexicons import DEMONYMS
 from ..mentions import Name
 from ..model import ORG, PERSON, PLACE, PRODUCT
 from .base import Example, Found, rule
