@@ -43,9 +43,7 @@ def add(
     whose text is already in the graph is skipped, whatever path names it; a file (or JSONL
     "id") already in the graph whose text changed replaces the old version.
     """
-    from ..nlp import ModelError
     from ..outputs import current_dir
-    from ..pipeline import add_documents
 
     if not (out / FILENAME).exists():
         fail(
@@ -59,18 +57,8 @@ def add(
         base = settings.get("base") or DEFAULT_BASE
         documents = read_inputs(paths, max_chars=max_chars, verbose=verbose)
         previous, documents = reconcile(snapshot.documents, documents)
-        try:
-            update = add_documents(
-                previous,
-                snapshot.extractions,
-                snapshot.deferred,
-                documents,
-                model=built_with,
-                base=base,
-                n_process=workers,
-            )
-        except ModelError as exc:
-            fail(str(exc))
+        update = _update(previous, snapshot, documents, model=built_with, base=base,
+                         workers=workers)
         counts = (
             f"{len(update.added)} added, {len(update.replaced)} replaced, "
             f"{len(update.unchanged)} unchanged"
@@ -89,6 +77,20 @@ def add(
             max_nodes=max_nodes if max_nodes is not None else settings.get("max_nodes"),
         )
     print(f"{counts}; {result.summary} -> {out}/graph.ttl", file=sys.stderr)
+
+
+def _update(previous, snapshot: Snapshot, documents, *, model: str, base: str, workers: int):
+    """Parse what is new and resolve the corpus again; a missing model is a one-line error."""
+    from ..nlp import ModelError
+    from ..pipeline import add_documents
+
+    try:
+        return add_documents(
+            previous, snapshot.extractions, snapshot.deferred, documents,
+            model=model, base=base, n_process=workers,
+        )
+    except ModelError as exc:
+        fail(str(exc))
 
 
 def _load_snapshot(out: Path, store_path: Path) -> Snapshot:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
@@ -40,80 +40,89 @@ class ServerKind(str, Enum):
     none = "none"
 
 
+# The command's arguments and options, declared once here so `query` itself stays short.
+GraphArg = Annotated[
+    Optional[str],
+    typer.Argument(help="Graph file (.ttl, .nt, .jsonld, .trig, .nq); omitted with --endpoint."),
+]
+SparqlArg = Annotated[
+    Optional[str], typer.Argument(help="SPARQL text or the path of a .rq file (or use --name).")
+]
+NameOpt = Annotated[
+    Optional[str],
+    typer.Option("--name", "-n", help="Run a saved query from ontology/queries (see --list)."),
+]
+ParamOpt = Annotated[
+    List[str],
+    typer.Option(
+        "--param", "-p",
+        help="NAME=VALUE: bind ?NAME to VALUE (an RDF term, never query text). Repeatable.",
+    ),
+]
+ListOpt = Annotated[
+    bool, typer.Option("--list", help="List the saved queries and their parameters, then exit.")
+]
+FormatOpt = Annotated[
+    Optional[OutputFormat],
+    typer.Option(
+        "--format", "-f",
+        help="table, csv or json for SELECT/ASK (default table); turtle or ntriples for "
+        "CONSTRUCT/DESCRIBE (default turtle).",
+    ),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout", min=0,
+        help="Stop the query after this many seconds (0: no limit); also sent to the server "
+        "with --endpoint (see --server).",
+    ),
+]
+MemoryOpt = Annotated[
+    Optional[int],
+    typer.Option(
+        "--max-memory", min=0,
+        help="Memory cap of the query process in MB (default: half the machine's RAM; 0: none).",
+    ),
+]
+EndpointOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--endpoint", "-e",
+        help="Query a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of a file. "
+        "Credentials: KG_ENDPOINT_TOKEN, or KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.",
+    ),
+]
+ServerOpt = Annotated[
+    ServerKind,
+    typer.Option(
+        "--server", help="Kind of server behind --endpoint: decides how --timeout is sent to it."
+    ),
+]
+CacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--cache/--no-cache",
+        help="Index graphs over 8 MB once into an on-disk store under ~/.cache/kg "
+        "(or $KG_CACHE_DIR) and reuse it while the file is unchanged.",
+    ),
+]
+
+
 @app.command()
 def query(
-    graph: Optional[str] = typer.Argument(
-        None,
-        help=(
-            "Graph file (.ttl, .nt, .jsonld, .trig, .nq); omitted with --endpoint."
-        ),
-    ),
-    sparql: Optional[str] = typer.Argument(
-        None,
-        help=(
-            "SPARQL text or the path of a .rq file (or use --name)."
-        ),
-    ),
+    graph: GraphArg = None,
+    sparql: SparqlArg = None,
     *,
-    name: Optional[str] = typer.Option(
-        None, "--name", "-n",
-        help=(
-            "Run a saved query from ontology/queries (see --list)."
-        ),
-    ),
-    param: List[str] = typer.Option(
-        [], "--param", "-p",
-        help=(
-            "NAME=VALUE: bind ?NAME to VALUE (an RDF term, never query text). Repeatable."
-        ),
-    ),
-    list_: bool = typer.Option(
-        False, "--list",
-        help=(
-            "List the saved queries and their parameters, then exit."
-        ),
-    ),
-    format: Optional[OutputFormat] = typer.Option(
-        None, "--format", "-f",
-        help=(
-            "table, csv or json for SELECT/ASK (default table); turtle or ntriples for "
-            "CONSTRUCT/DESCRIBE (default turtle)."
-        ),
-    ),
-    timeout: float = typer.Option(
-        DEFAULT_TIMEOUT, "--timeout", min=0,
-        help=(
-            "Stop the query after this many seconds (0: no limit); also sent to the server with "
-            "--endpoint (see --server)."
-        ),
-    ),
-    max_memory: Optional[int] = typer.Option(
-        None, "--max-memory", min=0,
-        help=(
-            "Memory cap of the query process in MB (default: half the machine's RAM; 0: none)."
-        ),
-    ),
-    endpoint: Optional[str] = typer.Option(
-        None, "--endpoint", "-e",
-        help=(
-            "Query a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query) instead of a file. "
-            "Credentials: KG_ENDPOINT_TOKEN, or KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD."
-        ),
-    ),
-    server: ServerKind = typer.Option(
-        ServerKind.auto, "--server",
-        help=(
-            "Kind of server behind --endpoint: decides how --timeout is sent to it."
-        ),
-    ),
-    cache: bool = typer.Option(
-        True, "--cache/--no-cache",
-        help=(
-            "Index graphs over 8 MB once into an on-disk store under ~/.cache/kg "
-            "(or $KG_CACHE_DIR) "
-            "and reuse it while the file is unchanged."
-        ),
-    ),
+    name: NameOpt = None,
+    param: ParamOpt = [],  # noqa: B006 (typer reads the default; never mutated)
+    list_: ListOpt = False,
+    format: FormatOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    max_memory: MemoryOpt = None,
+    endpoint: EndpointOpt = None,
+    server: ServerOpt = ServerKind.auto,
+    cache: CacheOpt = True,
 ) -> None:
     """Run a read-only SPARQL query (text, .rq file or saved query) against a graph.
 
