@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import gazetteer
-from .lexicons import PERSON_TITLES, ROLE_NOUNS, place_name
+from .lexicons import is_given_name, place_name
 from .model import ORG, PERSON, PLACE
 
 # per language: words that open a clause as the subject's auxiliary, and company nouns
@@ -38,12 +38,33 @@ COMPANY_NOUNS = {
     "pt": {"empresa", "companhia", "grupo", "banco", "startup", "firma", "sociedade"},
 }
 LEGAL_FORMS = {
-    "s.p.a.", "spa", "s.r.l.", "srl", "s.a.", "sa", "s.l.", "sl", "sarl", "s.a.r.l.", "sas",
-    "ltda", "ltda.", "ag", "gmbh", "ltd", "ltd.", "inc", "inc.", "plc", "n.v.", "nv", "b.v.",
+    "s.p.a.",
+    "spa",
+    "s.r.l.",
+    "srl",
+    "s.a.",
+    "sa",
+    "s.l.",
+    "sl",
+    "sarl",
+    "s.a.r.l.",
+    "sas",
+    "ltda",
+    "ltda.",
+    "ag",
+    "gmbh",
+    "ltd",
+    "ltd.",
+    "inc",
+    "inc.",
+    "plc",
+    "n.v.",
+    "nv",
+    "b.v.",
 }
 NAME_JOINERS = {"di", "de", "del", "della", "da", "do", "dos", "du", "des", "&", "e"}
 _WORD = re.compile(r"[^\W\d_][\w&'’.-]*|\d[\w.-]*|[«»“”\"(),;:]", re.UNICODE)
-_OPENERS = set("«“\"(:;")
+_OPENERS = set('«“"(:;')
 # towns share names with companies ("Pinewood"): without a parse, only sizeable ones count
 MIN_TOWN = 100_000
 
@@ -66,23 +87,6 @@ def _stop_words(lang: str) -> frozenset[str]:
     except ImportError:
         return frozenset()
     return frozenset(module.STOP_WORDS)
-
-
-@lru_cache(maxsize=1)
-def _given_names():
-    try:
-        import gender_guesser.detector as detector
-    except ImportError:
-        return None
-    return detector.Detector(case_sensitive=False)
-
-
-def is_given_name(word: str) -> bool:
-    """A given name that is not also a title or role ("General Counsel" is no person)."""
-    if word.casefold() in PERSON_TITLES or word.casefold() in ROLE_NOUNS or word.isupper():
-        return False
-    names = _given_names()
-    return names is not None and names.get_gender(word) not in ("unknown", "andy")
 
 
 def _unstop(word: str, at: int) -> tuple[str, int]:
@@ -116,8 +120,12 @@ def candidates(sentence: str, offset: int, lang: str) -> list[Candidate]:
         while j < len(words) and (
             _capitalised(words[j][0])
             or words[j][0].casefold() in LEGAL_FORMS
-            or (words[j][0] in NAME_JOINERS and j + 1 < len(words) and _capitalised(words[j + 1][0])
-                and words[j][0] != "e")
+            or (
+                words[j][0] in NAME_JOINERS
+                and j + 1 < len(words)
+                and _capitalised(words[j + 1][0])
+                and words[j][0] != "e"
+            )
         ):
             j += 1
         nxt = words[j][0].casefold() if j < len(words) else ""
@@ -163,21 +171,52 @@ _N = r"<(\d+)>"
 _GAP = r"(?:[^<>\s]+ ){0,3}?"
 ROLE_WORDS = {
     "it": r"(?:amministratore delegato|amministratrice delegata|presidente|direttore generale|"
-          r"direttrice generale|fondatore|fondatrice|portavoce|direttore finanziario)",
+    r"direttrice generale|fondatore|fondatrice|portavoce|direttore finanziario)",
 }
 PATTERNS: dict[str, list[tuple[str, str, int, int, str, str]]] = {
     "it": [
-        ("acquired", _N + r" (?:ha|hanno) (?:acquisito|acquistato|rilevato|comprato) " + _GAP + _N,
-         1, 2, ORG, ORG),
+        (
+            "acquired",
+            _N + r" (?:ha|hanno) (?:acquisito|acquistato|rilevato|comprato) " + _GAP + _N,
+            1,
+            2,
+            ORG,
+            ORG,
+        ),
         ("launched", _N + r" (?:ha|hanno) (?:lanciato|presentato) " + _GAP + _N, 1, 2, ORG, ""),
-        ("partnerOf", _N + r" (?:[^<>\s]+ ){0,6}?(?:accordo|partnership|collaborazione|alleanza|"
-         r"intesa)(?: [^<>\s]+){0,4}? con " + _N, 1, 2, ORG, ORG),
-        ("basedIn", _N + r",? (?:[^<>\s]+ ){0,4}?(?:con|ha) sede (?:a|in|nel|nella) " + _N,
-         1, 2, ORG, PLACE),
-        ("worksFor", _N + r", (?:l'|il |la )?" + ROLE_WORDS["it"] + r" (?:di|del|della|dello) "
-         + _N, 1, 2, PERSON, ORG),
-        ("worksFor", ROLE_WORDS["it"] + r" (?:di|del|della|dello) " + _N + r",? " + _N,
-         2, 1, PERSON, ORG),
+        (
+            "partnerOf",
+            _N + r" (?:[^<>\s]+ ){0,6}?(?:accordo|partnership|collaborazione|alleanza|"
+            r"intesa)(?: [^<>\s]+){0,4}? con " + _N,
+            1,
+            2,
+            ORG,
+            ORG,
+        ),
+        (
+            "basedIn",
+            _N + r",? (?:[^<>\s]+ ){0,4}?(?:con|ha) sede (?:a|in|nel|nella) " + _N,
+            1,
+            2,
+            ORG,
+            PLACE,
+        ),
+        (
+            "worksFor",
+            _N + r", (?:l'|il |la )?" + ROLE_WORDS["it"] + r" (?:di|del|della|dello) " + _N,
+            1,
+            2,
+            PERSON,
+            ORG,
+        ),
+        (
+            "worksFor",
+            ROLE_WORDS["it"] + r" (?:di|del|della|dello) " + _N + r",? " + _N,
+            2,
+            1,
+            PERSON,
+            ORG,
+        ),
     ],
 }
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .abbreviations import initials_match
 from .lexicons import COMPANY_WORDS, CORPORATE_TAIL, COUNTRIES, KEY_HONORIFICS, LEGAL_SUFFIXES
-from .lexicons import NOT_NAMES, place_name, region_name
+from .lexicons import NOT_NAMES, is_given_name, place_name, region_name
 from .model import (
     ASSERTED,
     HEDGED,
@@ -29,7 +29,7 @@ from .model import (
     Relation,
     strip_invisible,
 )
-from .multilingual_names import is_given_name
+
 from .relations import RELATION_TYPES, SYMMETRIC
 
 # Which types each relation accepts (subject types, object types); anything else is a misreading.

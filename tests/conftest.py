@@ -51,3 +51,16 @@ def kg_executable() -> list[str]:
 
 def run_kg(*args: str, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     return subprocess.run([*kg_executable(), *args], capture_output=True, text=True, cwd=cwd, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def gazetteer_cache(tmp_path_factory):
+    """The gazetteer index built once per module in a folder of its own (never the user's
+    cache), and forgotten afterwards so no other module sees it."""
+    from kg import gazetteer
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        gazetteer.index.cache_clear()
+        yield
+    gazetteer.index.cache_clear()

@@ -7,14 +7,7 @@ import pytest
 from kg import gazetteer
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _own_cache(tmp_path_factory):
-    """One index for the module, cached in a folder of its own (never the user's cache)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        gazetteer.index.cache_clear()
-        yield
-    gazetteer.index.cache_clear()
+pytestmark = pytest.mark.usefixtures("gazetteer_cache")
 
 
 @pytest.mark.parametrize(

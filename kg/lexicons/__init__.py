@@ -69,6 +69,7 @@ from .people import (
     ROLE_NOUNS,
     ROLE_SUFFIXES,
     NOT_PERSON_WORDS,
+    is_given_name,
 )
 from .places import (
     CANADIAN_PROVINCES,
@@ -98,6 +99,7 @@ from .type_nouns import (
 )
 
 __all__ = [
+    "is_given_name",
     "BOILERPLATE_MARKERS",
     "BROADCASTER_WORDS",
     "CANADIAN_PROVINCES",

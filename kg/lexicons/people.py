@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 PERSON_TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president president-elect
     vice-president senator sen. sen representative rep. rep congressman congresswoman governor
@@ -92,3 +94,21 @@ NOT_PERSON_WORDS = frozenset(
     orchestra band choir theatre theater gallery library seminary observatory clinic stadium
     arena hotel restaurant studio studios""".split()
 )
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    """gender-guesser's list of given names (loaded once, on first use: about 0.3 s)."""
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    """A given name that is not also a title or role ("General Counsel" is no person)."""
+    if word.casefold() in PERSON_TITLES or word.casefold() in ROLE_NOUNS or word.isupper():
+        return False
+    names = _given_names()
+    return names is not None and names.get_gender(word) not in ("unknown", "andy")

@@ -21,11 +21,12 @@ from ..lexicons import (
     PERSON_SUBJECT_VERBS,
     PLACE_LAST_WORDS,
     TYPE_NOUNS,
+    is_given_name,
     known_place,
     listed_place,
 )
 from ..model import PERSON
-from ..multilingual_names import is_given_name
+
 from .cue import cue
 from .name import Name
 from .tokens import is_age
