@@ -141,15 +141,30 @@ class _Gold:
     def name(self, x: object) -> str:
         return self.gold["entities"][x]["label"] if isinstance(x, int) else str(x)
 
-    def lookup(self, s: object, p: str, o: object):
-        for gs, gp, gos, status, t in self.triples:
-            if gp != p:
-                continue
-            if gs == s and o in gos:
-                return status, t
-            if p in self.symmetric and o == gs and s in gos:
-                return status, t
-        return None, None
+    def key(self, s_idx: object, p: str, o_idx: set) -> tuple:
+        """One fact, however many articles state it: the graph is corpus-level, so a triple the
+        gold lists once per article is found (or missed) once."""
+        if p in self.symmetric and len(o_idx) == 1:
+            return (p, frozenset({s_idx, *o_idx}))
+        return (s_idx, p, frozenset(o_idx))
+
+    def matches(self, s: object, p: str, o: object) -> list[tuple[str, tuple]]:
+        """Every gold triple a system triple matches, as (status, fact key)."""
+        return [
+            (status, self.key(gs, gp, gos))
+            for gs, gp, gos, status, _ in self.triples
+            if gp == p
+            and ((gs == s and o in gos) or (p in self.symmetric and o == gs and s in gos))
+        ]
+
+    def lookup(self, s: object, p: str, o: object) -> str | None:
+        """The gold status of a system triple: the strongest of all gold triples it matches
+        (required over allowed over forbidden)."""
+        statuses = [status for status, _ in self.matches(s, p, o)]
+        return max(statuses, key=lambda st: _RANK.get(st, 0), default=None)
+
+
+_RANK = {"forbidden": 1, "allowed": 2, "required": 3}
 
 
 def _entities(g: _Gold) -> tuple[Score, int, list[str], list[str]]:
@@ -195,21 +210,23 @@ def evaluate(gold: dict, graph: Graph) -> Report:
     system = _system_triples(g)
     correct = forbidden = 0
     wrong: list[tuple[str, str, str, str]] = []
-    found: set[int] = set()
+    found: set[tuple] = set()
     for s, p, o in sorted(system, key=lambda k: (g.name(k[0]), k[1], g.name(k[2]))):
-        status, t = g.lookup(s, p, o)
+        status = g.lookup(s, p, o)
         if status in ("required", "allowed"):
             correct += 1
-            if status == "required":
-                found.add(id(t))
+            found.update(key for st, key in g.matches(s, p, o) if st == "required")
         else:
             forbidden += status == "forbidden"
             wrong.append((g.name(s), p, g.name(o), status or "not in gold"))
-    required = [t for *_, status, t in g.triples if status == "required"]
+    required: dict[tuple, dict] = {}
+    for s_idx, p, o_idx, status, t in g.triples:
+        if status == "required":
+            required.setdefault(g.key(s_idx, p, o_idx), t)
     missed = [
         (t["s"], t["p"], t["o"] if isinstance(t["o"], str) else " | ".join(t["o"]))
-        for t in required
-        if id(t) not in found
+        for k, t in required.items()
+        if k not in found
     ]
     return Report(
         relations=_score(correct, len(system), len(required) - len(missed), len(required)),

@@ -75,3 +75,23 @@ def test_bad_gold_file_is_a_clear_error(tmp_path):
     p.write_text(json.dumps({"format": "other"}))
     with pytest.raises(GoldError, match="kg-gold/1"):
         load_gold(p)
+
+
+def test_a_fact_the_gold_lists_once_per_article_is_found_or_missed_once():
+    gold = json.loads(json.dumps(GOLD))
+    gold["triples"] += [
+        {"s": "Widget Co", "p": "partnerOf", "o": "Acme", "status": "required", "docs": ["b"]},
+        {"s": "Acme", "p": "acquired", "o": "Widget Co", "status": "required", "docs": ["c"]},
+    ]
+    g = Graph()
+    acme = node(g, "a", KG.Organization, "Acme")
+    widget = node(g, "w", KG.Organization, "Widget Co")
+    g.add((acme, KG.partnerOf, widget))
+    r = evaluate(gold, g)
+    # partnerOf (listed twice, once reversed) is one fact; worksFor and acquired are missed
+    assert (r.found_required, r.required_triples) == (1, 3)
+    assert r.missed.count(("Acme", "partnerOf", "Widget Co")) == 0
+    # a triple one article forbids and another states is judged by the stronger status
+    g.add((acme, KG.acquired, widget))
+    r = evaluate(gold, g)
+    assert r.forbidden == 0 and (r.found_required, r.relations.precision) == (2, 1.0)
