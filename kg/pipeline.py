@@ -197,10 +197,26 @@ class AddResult:
     added: list[str]
     replaced: list[str]
     unchanged: list[str]
+    # known texts read from a path the graph did not know yet: that path is recorded as another
+    # source of the stored document (nothing is parsed again)
+    new_sources: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.replaced)
+        return bool(self.added or self.replaced or self.new_sources)
+
+
+def _with_source(known: Document, copy: Document) -> Document:
+    """`known` with the place `copy` was read from recorded, as a build records a copy."""
+    places = (copy.source, *copy.sources, *((copy.url,) if copy.url else ()))
+    sources = known.sources + tuple(
+        s for s in dict.fromkeys(places) if s not in known.sources and s != known.source
+        and s != known.url
+    )
+    locations = known.locations + tuple(x for x in copy.locations if x not in known.locations)
+    if (sources, locations) == (known.sources, known.locations):
+        return known
+    return replace(known, sources=sources, locations=locations)
 
 
 def add_documents(
@@ -222,11 +238,17 @@ def add_documents(
     """
     start = time.perf_counter()
     old_hash = {d.id: _text_hash(d.text) for d in previous}
+    known = {d.id: d for d in previous}
     todo: dict[str, Document] = {}
     unchanged: list[str] = []
+    new_sources: list[str] = []
     for document in documents:
         if old_hash.get(document.id) == _text_hash(document.text):
             unchanged.append(document.id)
+            updated = _with_source(known[document.id], document)
+            if updated is not known[document.id]:
+                known[document.id] = updated
+                new_sources.append(document.id)
             if on_document:
                 on_document(document)
         else:
@@ -243,7 +265,7 @@ def add_documents(
     old_deferred = {d.id for d in previous_deferred}
 
     order = [d.id for d in previous] + [i for i in new_docs if i not in old_hash]
-    docs_by_id = {d.id: d for d in previous} | new_docs
+    docs_by_id = known | new_docs
     extractions: list[Extraction] = []
     deferred: list[Document] = []
     for doc_id in order:
@@ -263,6 +285,7 @@ def add_documents(
         added=[i for i in new_docs if i not in old_hash],
         replaced=[i for i in new_docs if i in old_hash],
         unchanged=unchanged,
+        new_sources=new_sources,
     )
 
 

@@ -116,3 +116,26 @@ def test_add_without_a_previous_build_is_a_one_line_error(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: ") and "kg build" in proc.stderr
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_a_known_text_read_from_a_new_path_records_that_path(tmp_path):
+    from rdflib.namespace import DCTERMS
+
+    text = "Acme Corporation acquired Widget Industries in March, the companies said.\n"
+    for folder in ("a", "copies"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.txt").write_text(text, encoding="utf-8")
+    assert run_kg("build", "a", "--out", "inc", "--no-html", cwd=tmp_path).returncode == 0
+    proc = run_kg("add", "copies", "--out", "inc", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "0 added, 0 replaced, 1 unchanged (1 read from a new path" in proc.stderr
+    assert run_kg("build", "a", "copies", "--out", "full", "--no-html", cwd=tmp_path).returncode == 0
+
+    def sources(out):
+        return sorted(str(o) for o in Graph().parse(tmp_path / out / "graph.ttl")
+                      .objects(None, DCTERMS.source))
+
+    assert any(s.endswith("copies.txt") for s in sources("inc"))
+    assert sources("inc") == sources("full")
+    again = run_kg("add", "copies", "--out", "inc", cwd=tmp_path)  # now known: nothing to do
+    assert "is up to date" in again.stderr

@@ -62,6 +62,8 @@ def add(
         counts = (
             f"{len(update.added)} added, {len(update.replaced)} replaced, "
             f"{len(update.unchanged)} unchanged"
+            + (f" ({len(update.new_sources)} read from a new path, recorded as another source)"
+               if update.new_sources else "")
         )
         if not update.changed and (out / "graph.ttl").exists():
             print(f"{counts}: {out}/graph.ttl is up to date", file=sys.stderr)
